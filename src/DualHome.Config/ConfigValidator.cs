@@ -1,0 +1,54 @@
+using DualHome.Config.Options;
+
+namespace DualHome.Config;
+
+/// <summary>Turns bound options into a <see cref="SiteConfig"/>, or into errors that name the key and value.</summary>
+public static class ConfigValidator
+{
+    public static SiteConfig? Validate(DualHomeOptions o, List<ConfigIssue> issues)
+    {
+        int before = issues.Count(i => i.Severity == IssueSeverity.Error);
+        var lan = ValidateLan(o.Lan, issues);
+        var uplinks = UplinkValidator.ValidateAll(o.Uplinks, issues);
+        var mode = ValidateMode(o.DataPlane.Mode, issues);
+        var log = ValidateLog(o.Log, issues);
+        RequireNonEmpty("Control.Socket", o.Control.Socket, issues);
+        RequireNonEmpty("State.Directory", o.State.Directory, issues);
+        bool failed = issues.Count(i => i.Severity == IssueSeverity.Error) > before;
+        return failed ? null : new SiteConfig(lan!, uplinks, mode, o.Control.Socket, log, o.State.Directory);
+    }
+
+    private static LanConfig? ValidateLan(LanOptions lan, List<ConfigIssue> issues)
+    {
+        RequireNonEmpty("Lan.Interface", lan.Interface, issues);
+        var dns = AddressParsing.Addresses("Lan.Dns", lan.Dns, issues);
+        var ra = RaValidator.Validate(lan.Ra, issues);
+        return ra is null ? null : new LanConfig(lan.Interface, dns, lan.Domains, ra);
+    }
+
+    private static string ValidateMode(string mode, List<ConfigIssue> issues)
+    {
+        if (mode != "kernel")
+            issues.Add(ConfigIssue.Error("DataPlane.Mode", $"'{mode}' is not available in this version (use \"kernel\")"));
+        return mode;
+    }
+
+    private static LogConfig ValidateLog(LogOptions log, List<ConfigIssue> issues)
+    {
+        RequireNonEmpty("Log.Path", log.Path, issues);
+        string[] levels = ["Trace", "Debug", "Information", "Warning", "Error"];
+        if (!levels.Contains(log.Level, StringComparer.OrdinalIgnoreCase))
+            issues.Add(ConfigIssue.Error("Log.Level", $"'{log.Level}' is not one of {string.Join(", ", levels)}"));
+        if (log.MaxFileBytes < 16 * 1024)
+            issues.Add(ConfigIssue.Error("Log.MaxFileBytes", $"{log.MaxFileBytes} is below the minimum of 16384"));
+        if (log.MaxFiles is < 1 or > 64)
+            issues.Add(ConfigIssue.Error("Log.MaxFiles", $"{log.MaxFiles} is outside 1..64"));
+        return new LogConfig(log.Path, log.Level, log.MaxFileBytes, log.MaxFiles);
+    }
+
+    internal static void RequireNonEmpty(string key, string? value, List<ConfigIssue> issues)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            issues.Add(ConfigIssue.Error(key, "is required"));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace DualHome.Config;
+
+/// <summary>Prints the configuration in force, defaults filled in, in the file's own shape (for `check`).</summary>
+public static class EffectiveConfigWriter
+{
+    public static string ToJson(SiteConfig c)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            WriteLan(w, c.Lan);
+            w.WriteStartArray("Uplinks");
+            foreach (var u in c.Uplinks) WriteUplink(w, u);
+            w.WriteEndArray();
+            w.WriteStartObject("DataPlane"); w.WriteString("Mode", c.DataPlaneMode); w.WriteEndObject();
+            w.WriteStartObject("Control"); w.WriteString("Socket", c.ControlSocket); w.WriteEndObject();
+            WriteLog(w, c.Log);
+            w.WriteStartObject("State"); w.WriteString("Directory", c.StateDirectory); w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static void WriteLan(Utf8JsonWriter w, LanConfig lan)
+    {
+        w.WriteStartObject("Lan");
+        w.WriteString("Interface", lan.Interface);
+        WriteAddresses(w, "Dns", lan.Dns);
+        w.WriteStartArray("Domains");
+        foreach (var d in lan.Domains) w.WriteStringValue(d);
+        w.WriteEndArray();
+        w.WriteStartObject("Ra");
+        var ra = lan.Ra;
+        w.WriteNumber("MinIntervalSeconds", ra.MinInterval.TotalSeconds);
+        w.WriteNumber("MaxIntervalSeconds", ra.MaxInterval.TotalSeconds);
+        w.WriteNumber("RouterLifetimeSeconds", ra.RouterLifetimeSeconds);
+        w.WriteNumber("PreferredLifetimeSeconds", ra.PreferredLifetimeSeconds);
+        w.WriteNumber("ValidLifetimeSeconds", ra.ValidLifetimeSeconds);
+        w.WriteNumber("HopLimit", ra.HopLimit);
+        if (ra.Mtu is { } mtu) w.WriteNumber("Mtu", mtu); else w.WriteNull("Mtu");
+        w.WriteString("Preference", ra.Preference.ToString().ToLowerInvariant());
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteUplink(Utf8JsonWriter w, UplinkConfig u)
+    {
+        w.WriteStartObject();
+        w.WriteString("Name", u.Name);
+        w.WriteString("Interface", u.Interface);
+        w.WriteString("Gateway", u.Gateway.ToString());
+        w.WriteString("LanPrefix", u.LanPrefix.ToString());
+        WriteAddresses(w, "Dns", u.Dns);
+        w.WriteStartObject("Probe");
+        WriteAddresses(w, "Targets", u.Probe.Targets);
+        w.WriteNumber("IntervalMs", (int)u.Probe.Interval.TotalMilliseconds);
+        w.WriteNumber("DownAfter", u.Probe.DownAfter);
+        w.WriteNumber("UpAfter", u.Probe.UpAfter);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteLog(Utf8JsonWriter w, LogConfig log)
+    {
+        w.WriteStartObject("Log");
+        w.WriteString("Path", log.Path);
+        w.WriteString("Level", log.Level);
+        w.WriteNumber("MaxFileBytes", log.MaxFileBytes);
+        w.WriteNumber("MaxFiles", log.MaxFiles);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAddresses(Utf8JsonWriter w, string name, IEnumerable<IPAddress> addresses)
+    {
+        w.WriteStartArray(name);
+        foreach (var a in addresses) w.WriteStringValue(a.ToString());
+        w.WriteEndArray();
+    }
+}

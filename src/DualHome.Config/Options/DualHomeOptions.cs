@@ -1,0 +1,37 @@
+namespace DualHome.Config.Options;
+
+/// <summary>The whole configuration file, as bound from JSON. Defaults here are the documented defaults (README).</summary>
+public sealed class DualHomeOptions
+{
+    public LanOptions Lan { get; set; } = new();
+    public List<UplinkOptions> Uplinks { get; set; } = [];
+    public DataPlaneOptions DataPlane { get; set; } = new();
+    public ControlOptions Control { get; set; } = new();
+    public LogOptions Log { get; set; } = new();
+    public StateOptions State { get; set; } = new();
+}
+
+public sealed class DataPlaneOptions
+{
+    /// <summary>"kernel": the kernel forwards, steered by source-specific routes.</summary>
+    public string Mode { get; set; } = "kernel";
+}
+
+public sealed class ControlOptions
+{
+    public string Socket { get; set; } = "/run/dualhomed.sock";
+}
+
+public sealed class LogOptions
+{
+    public string Path { get; set; } = "/var/log/dualhomed/dualhomed.log";
+    public string Level { get; set; } = "Information";
+    /// <summary>Flash is small: one file is capped, and so is the number kept.</summary>
+    public int MaxFileBytes { get; set; } = 1024 * 1024;
+    public int MaxFiles { get; set; } = 4;
+}
+
+public sealed class StateOptions
+{
+    public string Directory { get; set; } = "/var/lib/dualhome";
+}

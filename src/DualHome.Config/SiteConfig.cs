@@ -1,0 +1,38 @@
+using System.Net;
+
+namespace DualHome.Config;
+
+/// <summary>The validated, typed configuration the daemon runs on. Built only by <see cref="ConfigValidator"/>.</summary>
+public sealed record SiteConfig(
+    LanConfig Lan,
+    IReadOnlyList<UplinkConfig> Uplinks,
+    string DataPlaneMode,
+    string ControlSocket,
+    LogConfig Log,
+    string StateDirectory);
+
+public sealed record LanConfig(string Interface, IReadOnlyList<IPAddress> Dns, IReadOnlyList<string> Domains, RaConfig Ra);
+
+public enum RaPreference { Low, Medium, High }
+
+public sealed record RaConfig(
+    TimeSpan MinInterval,
+    TimeSpan MaxInterval,
+    ushort RouterLifetimeSeconds,
+    uint PreferredLifetimeSeconds,
+    uint ValidLifetimeSeconds,
+    byte HopLimit,
+    int? Mtu,
+    RaPreference Preference);
+
+public sealed record UplinkConfig(
+    string Name,
+    string Interface,
+    IPAddress Gateway,
+    IPNetwork LanPrefix,
+    IReadOnlyList<IPAddress> Dns,
+    ProbeConfig Probe);
+
+public sealed record ProbeConfig(IReadOnlyList<IPAddress> Targets, TimeSpan Interval, int DownAfter, int UpAfter);
+
+public sealed record LogConfig(string Path, string Level, int MaxFileBytes, int MaxFiles);
