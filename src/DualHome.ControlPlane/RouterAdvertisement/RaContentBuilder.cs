@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using DualHome.Config;
+using DualHome.Wire.Nd;
+
+namespace DualHome.ControlPlane.RouterAdvertisement;
+
+/// <summary>Composes the RA the router sends on the LAN from the configuration and each uplink's state.</summary>
+public static class RaContentBuilder
+{
+    public static Wire.Nd.RouterAdvertisement Build(LanConfig lan, PhysicalAddress linkAddress, int linkMtu,
+        IReadOnlyList<UplinkAdvertisement> uplinks)
+    {
+        var ra = lan.Ra;
+        // RFC 7084 G-4/G-5: with no working uplink the router must not be a default router. With one working,
+        // deprecating the dead prefix (below) is enough: RFC 8475 §3.
+        bool anyUp = uplinks.Any(u => u.Preferred);
+        ushort lifetime = anyUp ? ra.RouterLifetimeSeconds : (ushort)0;
+        return new Wire.Nd.RouterAdvertisement
+        {
+            CurHopLimit = ra.HopLimit,
+            RouterLifetime = lifetime,
+            // RFC 4191 §2.2: the preference MUST be medium when the router lifetime is 0.
+            Preference = lifetime == 0 ? RouterPreference.Medium : Map(ra.Preference),
+            SourceLinkLayerAddress = linkAddress,
+            Mtu = AdvertisedMtu(ra.Mtu, linkMtu),
+            Prefixes = uplinks.Select(u => Prefix(ra, u)).ToList(),
+            DnsServers = DnsServers(lan, uplinks),
+            SearchLists = lan.Domains.Count == 0 ? [] : [new DnsSearchList(DnsLifetime(ra), lan.Domains)],
+        };
+    }
+
+    /// <summary>RFC 8475 §3: a prefix whose ISP is down keeps its valid lifetime (existing connections of smart
+    /// hosts survive) and gets preferred lifetime 0, so new connections use another prefix (RFC 6724 rule 3).</summary>
+    private static PrefixInformation Prefix(RaConfig ra, UplinkAdvertisement u) =>
+        new(u.Prefix, OnLink: true, Autonomous: true, ra.ValidLifetimeSeconds, u.Preferred ? ra.PreferredLifetimeSeconds : 0);
+
+    /// <summary>RFC 8106 §5.1: Lan.Dns always; an ISP's own resolvers are withdrawn (lifetime 0) while it is down.</summary>
+    private static List<RecursiveDnsServers> DnsServers(LanConfig lan, IReadOnlyList<UplinkAdvertisement> uplinks)
+    {
+        uint lifetime = DnsLifetime(lan.Ra);
+        var list = new List<RecursiveDnsServers>();
+        if (lan.Dns.Count > 0) list.Add(new RecursiveDnsServers(lifetime, lan.Dns));
+        foreach (var u in uplinks.Where(u => u.Dns.Count > 0))
+            list.Add(new RecursiveDnsServers(u.Preferred ? lifetime : 0, u.Dns));
+        return list;
+    }
+
+    /// <summary>RFC 8106 §5.1: the lifetime SHOULD be at least 3 × MaxRtrAdvInterval.</summary>
+    private static uint DnsLifetime(RaConfig ra) => (uint)(3 * ra.MaxInterval.TotalSeconds);
+
+    private static uint? AdvertisedMtu(int? configured, int linkMtu) => (configured ?? linkMtu) switch
+    {
+        <= 0 => null,
+        var m => (uint)m,
+    };
+
+    private static RouterPreference Map(RaPreference p) => p switch
+    {
+        RaPreference.High => RouterPreference.High,
+        RaPreference.Low => RouterPreference.Low,
+        _ => RouterPreference.Medium,
+    };
+}

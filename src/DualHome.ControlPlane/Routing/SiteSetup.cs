@@ -1,0 +1,83 @@
+using System.Net;
+using DualHome.Config;
+using Microsoft.Extensions.Logging;
+
+namespace DualHome.ControlPlane.Routing;
+
+/// <summary>Puts the kernel in the state the router needs (kernel data-plane mode) and remembers how to undo
+/// each step, so a clean stop leaves the system as it found it.</summary>
+/// <remarks>Exit by source: one source-specific default route per uplink (RFC 8678 §4, "source address dependent
+/// routing"); there is no route for any other source, so such packets are not forwarded (BCP 38, RFC 2827).</remarks>
+public sealed class SiteSetup(INetworkSystem net, ILogger log)
+{
+    private readonly Stack<(string What, Action Undo)> _undo = new();
+
+    /// <summary>Applies the LAN setup (failure is fatal: thrown) and each uplink's route (failure marks only that
+    /// uplink unusable). Returns the names of the uplinks whose routes are installed.</summary>
+    public IReadOnlySet<string> Apply(SiteConfig config)
+    {
+        var lan = config.Lan.Interface;
+        // RFC 4861 §6.2.2: a router's advertising interface does not autoconfigure from others' RAs.
+        SetSysctl($"net/ipv6/conf/{lan}/accept_ra", "0");
+        SetSysctl("net/ipv6/conf/all/forwarding", "1");
+        foreach (var u in config.Uplinks)
+            Step($"{RouterAddress(u.LanPrefix)}/64 on {lan}",
+                () => net.AddAddress(lan, RouterAddress(u.LanPrefix), 64),
+                () => net.DeleteAddress(lan, RouterAddress(u.LanPrefix), 64));
+        var installed = new HashSet<string>();
+        foreach (var u in config.Uplinks)
+            if (TryInstallRoute(u)) installed.Add(u.Name);
+        return installed;
+    }
+
+    /// <summary>Undoes every applied step, newest first; a failing step is logged and the rest still undone.</summary>
+    public void Revert()
+    {
+        while (_undo.TryPop(out var step))
+        {
+            try { step.Undo(); RoutingLog.Reverted(log, step.What); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                RoutingLog.RevertFailed(log, e, step.What);
+            }
+        }
+    }
+
+    /// <summary>The router's own address in each LAN prefix: prefix::1.</summary>
+    public static IPAddress RouterAddress(IPNetwork prefix)
+    {
+        var bytes = prefix.BaseAddress.GetAddressBytes();
+        bytes[15] = 1;
+        return new IPAddress(bytes);
+    }
+
+    private bool TryInstallRoute(UplinkConfig u)
+    {
+        string what = $"default from {u.LanPrefix} via {u.Gateway} dev {u.Interface}";
+        try
+        {
+            Step(what, () => net.AddSourceRoute(u.LanPrefix, u.Gateway, u.Interface),
+                () => net.DeleteSourceRoute(u.LanPrefix, u.Gateway, u.Interface));
+            return true;
+        }
+        catch (IOException e)
+        {
+            RoutingLog.UplinkFailed(log, e, what, u.Name);
+            return false;
+        }
+    }
+
+    private void SetSysctl(string path, string value)
+    {
+        string previous = net.ReadSysctl(path);
+        if (previous == value) return;
+        Step($"{path} = {value}", () => net.WriteSysctl(path, value), () => net.WriteSysctl(path, previous));
+    }
+
+    private void Step(string what, Action apply, Action undo)
+    {
+        apply();
+        _undo.Push((what, undo));
+        RoutingLog.Applied(log, what);
+    }
+}
