@@ -1,1 +1,22 @@
-namespace DualHome.Daemon; public static class Program { public static int Main(string[] args) { System.Console.WriteLine("dualhomed 0.1.0"); return 0; } }
+using DualHome.Daemon.Commands;
+
+namespace DualHome.Daemon;
+
+/// <summary>dualhomed: the command line. Exit codes: 0 ok, 1 runtime failure, 2 usage or invalid configuration.</summary>
+public static class Program
+{
+    public const string DefaultConfigPath = "/etc/dualhome/dualhome.json";
+
+    public static int Main(string[] args)
+    {
+        var parsed = CommandLine.Parse(args);
+        return parsed.Command switch
+        {
+            "run" => RunCommand.Execute(parsed.ConfigPath),
+            "check" => CheckCommand.Execute(parsed.ConfigPath, Console.Out, Console.Error),
+            "version" => VersionCommand.Execute(Console.Out),
+            "help" => HelpCommand.Execute(Console.Out),
+            _ => HelpCommand.Usage(Console.Error, parsed.Error),
+        };
+    }
+}

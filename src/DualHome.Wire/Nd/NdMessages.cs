@@ -20,7 +20,8 @@ public sealed record RouterAdvertisement
     public bool Managed { get; init; }
     public bool OtherConfig { get; init; }
     public RouterPreference Preference { get; init; } = RouterPreference.Medium;
-    /// <summary>Seconds; 0 = not a default router. RFC 8319 §4: at most 9000 (the 16-bit field allows 65535).</summary>
+    /// <summary>Seconds; 0 = not a default router. RFC 4861 §6.2.1: the writer allows at most 9000
+    /// (RFC 8319 would allow up to 65535 per link; DualHome keeps the RFC 4861 limit).</summary>
     public ushort RouterLifetime { get; init; }
     public uint ReachableTimeMs { get; init; }
     public uint RetransTimerMs { get; init; }
@@ -30,6 +31,22 @@ public sealed record RouterAdvertisement
     public IReadOnlyList<RouteInformation> Routes { get; init; } = [];
     public IReadOnlyList<RecursiveDnsServers> DnsServers { get; init; } = [];
     public IReadOnlyList<DnsSearchList> SearchLists { get; init; } = [];
+
+    /// <summary>Value equality, lists compared element by element (a record compares lists by reference).</summary>
+    public bool Equals(RouterAdvertisement? other) =>
+        other is not null
+        && (CurHopLimit, Managed, OtherConfig, Preference, RouterLifetime, ReachableTimeMs, RetransTimerMs, Mtu)
+            == (other.CurHopLimit, other.Managed, other.OtherConfig, other.Preference, other.RouterLifetime,
+                other.ReachableTimeMs, other.RetransTimerMs, other.Mtu)
+        && Equals(SourceLinkLayerAddress, other.SourceLinkLayerAddress)
+        && Prefixes.SequenceEqual(other.Prefixes)
+        && Routes.SequenceEqual(other.Routes)
+        && DnsServers.SequenceEqual(other.DnsServers)
+        && SearchLists.SequenceEqual(other.SearchLists);
+
+    public override int GetHashCode() => HashCode.Combine(
+        HashCode.Combine(CurHopLimit, Managed, OtherConfig, Preference, RouterLifetime, ReachableTimeMs, RetransTimerMs, Mtu),
+        SourceLinkLayerAddress, Prefixes.Count, Routes.Count, DnsServers.Count, SearchLists.Count);
 }
 
 /// <summary>Router Solicitation (type 133), RFC 4861 §4.1.</summary>

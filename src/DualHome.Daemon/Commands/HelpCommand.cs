@@ -1,0 +1,29 @@
+namespace DualHome.Daemon.Commands;
+
+public static class HelpCommand
+{
+    private const string Text = """
+        dualhomed - an IPv6 router for two ISPs at once, without NAT
+
+        usage:
+          dualhomed run [--config FILE]     run in the foreground; SIGTERM or SIGINT stops it cleanly
+          dualhomed check [--config FILE]   validate FILE and print the effective configuration
+          dualhomed --version               print the version
+          dualhomed help                    this text
+
+        FILE defaults to /etc/dualhome/dualhome.json. Exit codes: 0 ok, 1 failure, 2 usage or invalid configuration.
+        """;
+
+    public static int Execute(TextWriter output)
+    {
+        output.WriteLine(Text);
+        return 0;
+    }
+
+    public static int Usage(TextWriter error, string? problem)
+    {
+        error.WriteLine($"dualhomed: {problem}");
+        error.WriteLine(Text);
+        return 2;
+    }
+}

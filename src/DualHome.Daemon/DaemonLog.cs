@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace DualHome.Daemon;
+
+/// <summary>Messages of the daemon's own lifecycle, event ids 1–99.</summary>
+internal static partial class DaemonLog
+{
+    [LoggerMessage(1, LogLevel.Information, "dualhomed {Version} starting with {Path}")]
+    public static partial void Starting(ILogger log, string version, string path);
+
+    [LoggerMessage(2, LogLevel.Warning, "configuration {Path}: {Issue}")]
+    public static partial void ConfigWarning(ILogger log, string path, string issue);
+
+    [LoggerMessage(3, LogLevel.Information, "running: advertising on {Lan} for {Count} uplinks")]
+    public static partial void Running(ILogger log, string lan, int count);
+
+    [LoggerMessage(4, LogLevel.Information, "{Signal} received, stopping")]
+    public static partial void Stopping(ILogger log, string signal);
+
+    [LoggerMessage(5, LogLevel.Information, "stopped cleanly")]
+    public static partial void Stopped(ILogger log);
+
+    [LoggerMessage(6, LogLevel.Critical, "cannot run")]
+    public static partial void Failed(ILogger log, Exception error);
+}

@@ -1,0 +1,50 @@
+using DualHome.Config;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+
+namespace DualHome.Daemon.Logging;
+
+/// <summary>Serilog behind Microsoft.Extensions.Logging: a size-capped rolling file (flash is small: at most
+/// MaxFiles × MaxFileBytes on disk) and stderr for the foreground/supervisor.</summary>
+public static class LoggingSetup
+{
+    private const string Template = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} {Level:u3} {Message:lj}{NewLine}{Exception}";
+
+    public static ILoggerFactory Create(LogConfig config, TextWriter stderr)
+    {
+        var level = Parse(config.Level);
+        var serilog = new LoggerConfiguration().MinimumLevel.Is(level).WriteTo.Sink(new TextWriterSink(stderr));
+        if (TryPrepareDirectory(config.Path, stderr))
+            serilog = serilog.WriteTo.File(config.Path, outputTemplate: Template,
+                fileSizeLimitBytes: config.MaxFileBytes, rollOnFileSizeLimit: true,
+                retainedFileCountLimit: config.MaxFiles);
+        var logger = serilog.CreateLogger();
+        return LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddSerilog(logger, dispose: true));
+    }
+
+    private static bool TryPrepareDirectory(string path, TextWriter stderr)
+    {
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The router must run even when its log directory is unusable (read-only flash): stderr only.
+            stderr.WriteLine($"dualhomed: cannot use log file {path} ({e.Message}); logging to stderr only");
+            return false;
+        }
+    }
+
+    private static LogEventLevel Parse(string level) => level.ToLowerInvariant() switch
+    {
+        "trace" => LogEventLevel.Verbose,
+        "debug" => LogEventLevel.Debug,
+        "warning" => LogEventLevel.Warning,
+        "error" => LogEventLevel.Error,
+        _ => LogEventLevel.Information,
+    };
+}

@@ -1,0 +1,55 @@
+using DualHome.Config;
+using DualHome.ControlPlane.RouterAdvertisement;
+using DualHome.ControlPlane.Routing;
+using DualHome.Daemon.Platform;
+using Microsoft.Extensions.Logging;
+
+namespace DualHome.Daemon;
+
+/// <summary>The composition root of `run`: start order network setup → RA engine → receive loop; stop order
+/// final RAs → receive loop → undo the network setup.</summary>
+public sealed class Router(SiteConfig config, ILoggerFactory logs)
+{
+    private static readonly TimeSpan FinalRaSpacing = TimeSpan.FromMilliseconds(50);
+    private readonly ILogger _log = logs.CreateLogger("DualHome.Router");
+
+    public async Task<int> RunAsync(CancellationToken stop)
+    {
+        var lan = LanLink.Describe(config.Lan.Interface);
+        var setup = new SiteSetup(new LinuxNetworkSystem(), logs.CreateLogger<SiteSetup>());
+        try
+        {
+            var installed = setup.Apply(config);
+            await AdvertiseUntilAsync(lan, installed, stop).ConfigureAwait(false);
+            return 0;
+        }
+        finally
+        {
+            setup.Revert();
+        }
+    }
+
+    private async Task AdvertiseUntilAsync(LanLinkFacts lan, IReadOnlySet<string> installed, CancellationToken stop)
+    {
+        using var socket = NdSocketLink.Open(config.Lan.Interface);
+        var scheduler = new RaScheduler(config.Lan.Ra.MinInterval, config.Lan.Ra.MaxInterval, new Random());
+        await using var advertiser = new RouterAdvertiser(socket, scheduler, TimeProvider.System,
+            logs.CreateLogger<RouterAdvertiser>());
+        var uplinks = config.Uplinks
+            .Select(u => new UplinkAdvertisement(u.Name, u.LanPrefix, installed.Contains(u.Name), u.Dns))
+            .ToList();
+        advertiser.Start(RaContentBuilder.Build(config.Lan, lan.LinkAddress, lan.Mtu, uplinks));
+        using (socket.StartReceiving(advertiser))
+        {
+            DaemonLog.Running(_log, config.Lan.Interface, config.Uplinks.Count);
+            await WaitAsync(stop).ConfigureAwait(false);
+            await advertiser.StopAsync(FinalRaSpacing).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WaitAsync(CancellationToken stop)
+    {
+        try { await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false); }
+        catch (OperationCanceledException) { }
+    }
+}
