@@ -1,0 +1,65 @@
+using System.Buffers.Binary;
+
+namespace DualHome.Linux.Netlink;
+
+/// <summary>
+/// Walks the messages of one netlink datagram and the attributes of one message (NLMSG_OK/NLMSG_NEXT,
+/// RTA_OK/RTA_NEXT in netlink(3), rtnetlink(3)). Lengths are checked before any field is read; framing
+/// the kernel could never send throws <see cref="InvalidDataException"/>.
+/// </summary>
+internal static class NetlinkReader
+{
+    /// <summary>Reads the message at <paramref name="offset"/>; false at the end of the datagram.</summary>
+    public static bool TryReadMessage(ReadOnlySpan<byte> datagram, scoped ref int offset, out NetlinkMessage message)
+    {
+        message = default;
+        if (offset >= datagram.Length)
+        {
+            return false;
+        }
+
+        var rest = datagram[offset..];
+        if (rest.Length < NetlinkConstants.HeaderSize)
+        {
+            throw new InvalidDataException($"netlink: {rest.Length} trailing bytes, shorter than a header");
+        }
+
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(rest);
+        if (length < NetlinkConstants.HeaderSize || length > rest.Length)
+        {
+            throw new InvalidDataException($"netlink: nlmsg_len {length} outside 16..{rest.Length}");
+        }
+
+        message = new NetlinkMessage(
+            type: BinaryPrimitives.ReadUInt16LittleEndian(rest[4..]),
+            flags: BinaryPrimitives.ReadUInt16LittleEndian(rest[6..]),
+            sequence: BinaryPrimitives.ReadUInt32LittleEndian(rest[8..]),
+            payload: rest[NetlinkConstants.HeaderSize..(int)length]);
+        offset += Math.Min(NetlinkConstants.Align((int)length), rest.Length);
+        return true;
+    }
+
+    /// <summary>Reads the attribute at <paramref name="offset"/> in an attribute area; false at its end.</summary>
+    public static bool TryReadAttribute(
+        ReadOnlySpan<byte> attributes, scoped ref int offset, out ushort type, out ReadOnlySpan<byte> value)
+    {
+        type = 0;
+        value = default;
+        if (offset >= attributes.Length)
+        {
+            return false;
+        }
+
+        var rest = attributes[offset..];
+        var length = rest.Length >= 4 ? BinaryPrimitives.ReadUInt16LittleEndian(rest) : 0;
+        if (length < 4 || length > rest.Length)
+        {
+            throw new InvalidDataException($"netlink: nla_len {length} outside 4..{rest.Length}");
+        }
+
+        type = (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(rest[2..]) & NetlinkConstants.NLA_TYPE_MASK);
+        value = rest[4..length];
+        offset += Math.Min(NetlinkConstants.Align(length), rest.Length);
+        return true;
+    }
+}
