@@ -19,7 +19,6 @@ public static class Errno
     public const int EEXIST = 17;
     public const int ENODEV = 19;
     public const int EINVAL = 22;
-    public const int ENOBUFS = 105;
     public const int ERANGE = 34;
     public const int EMSGSIZE = 90;
     public const int EPROTONOSUPPORT = 93;
@@ -29,6 +28,7 @@ public static class Errno
     public const int EADDRNOTAVAIL = 99;
     public const int ENETDOWN = 100;
     public const int ENETUNREACH = 101;
+    public const int ENOBUFS = 105;
     public const int ENOTCONN = 107;
     public const int ETIMEDOUT = 110;
     public const int EHOSTUNREACH = 113;

@@ -46,5 +46,5 @@ public sealed class LinuxNetworkSystem : INetworkSystem
             OutputInterfaceIndex = Index(nl, interfaceName),
         };
 
-    private static int Index(Rtnetlink nl, string interfaceName) => nl.GetLinkInfo(interfaceName).Index;
+    private static int Index(Rtnetlink nl, string interfaceName) => nl.GetLink(interfaceName).Index;
 }

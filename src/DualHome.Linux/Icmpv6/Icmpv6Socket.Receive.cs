@@ -18,7 +18,7 @@ public sealed partial class Icmpv6Socket
     /// </summary>
     public unsafe bool TryReceive(Span<byte> buffer, out Icmpv6Datagram meta, out int length)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         SockAddrIn6 from = default;
         var control = stackalloc byte[ControlBufferSize];
         fixed (byte* data = buffer)
@@ -50,18 +50,18 @@ public sealed partial class Icmpv6Socket
             {
                 received = Libc.RecvMsg(_fd, message, 0);
             }
-            catch (ObjectDisposedException) when (_disposed)
+            catch (ObjectDisposedException) when (IsDisposed)
             {
                 return 0; // Dispose closed the handle between our check and the call.
             }
 
             if (received >= 0)
             {
-                return _disposed ? 0 : received; // shutdown(2) wakes recvmsg with 0
+                return IsDisposed ? 0 : received; // shutdown(2) wakes recvmsg with 0
             }
 
             var errno = Marshal.GetLastPInvokeError();
-            if (errno == Errno.EAGAIN || _disposed)
+            if (errno == Errno.EAGAIN || IsDisposed)
             {
                 return 0; // SO_RCVTIMEO expired (socket(7)), or the socket is going away
             }

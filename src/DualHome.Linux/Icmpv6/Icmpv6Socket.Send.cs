@@ -11,7 +11,7 @@ public sealed partial class Icmpv6Socket
     /// <summary>Sends <paramref name="icmpMessage"/> to <paramref name="destination"/>; the kernel picks the source.</summary>
     public unsafe void Send(ReadOnlySpan<byte> icmpMessage, IPAddress destination)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         var to = AddressFor(destination);
         fixed (byte* data = icmpMessage)
         {
@@ -33,7 +33,7 @@ public sealed partial class Icmpv6Socket
     /// </summary>
     public unsafe void Send(ReadOnlySpan<byte> icmpMessage, IPAddress destination, IPAddress source)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         RequireIpv6(source, nameof(source));
         var to = AddressFor(destination);
         Span<byte> sourceBytes = stackalloc byte[16];
@@ -107,7 +107,7 @@ public sealed partial class Icmpv6Socket
         if (sent < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             throw new NativeErrorException(operation, errno);
         }
     }

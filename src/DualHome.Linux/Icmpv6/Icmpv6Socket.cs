@@ -18,7 +18,7 @@ public sealed partial class Icmpv6Socket : IDisposable
     private static readonly TimeSpan DefaultReceiveTimeout = TimeSpan.FromMilliseconds(500);
 
     private readonly SafeFdHandle _fd;
-    private volatile bool _disposed;
+    private int _disposeCount;
 
     private Icmpv6Socket(SafeFdHandle fd, string interfaceName, int interfaceIndex)
     {
@@ -31,6 +31,8 @@ public sealed partial class Icmpv6Socket : IDisposable
 
     public int InterfaceIndex { get; }
 
+    private bool IsDisposed => Volatile.Read(ref _disposeCount) != 0;
+
     /// <summary>
     /// Opens the socket on <paramref name="interfaceName"/>, accepting only the ICMPv6 types in
     /// <paramref name="acceptedTypes"/> (e.g. 133, 135), joined to ff02::2. A blocked receive
@@ -40,7 +42,7 @@ public sealed partial class Icmpv6Socket : IDisposable
     public static Icmpv6Socket Open(
         string interfaceName, ReadOnlySpan<byte> acceptedTypes, TimeSpan? receiveTimeout = null)
     {
-        RequireLittleEndian();
+        HostOrder.RequireLittleEndian();
         var index = InterfaceIndexOf(interfaceName);
         var fd = SocketCalls.Open(
             SocketConstants.AF_INET6, SocketConstants.SOCK_RAW, Ipv6Constants.IPPROTO_ICMPV6, "AF_INET6, SOCK_RAW, ICMPV6");
@@ -60,7 +62,7 @@ public sealed partial class Icmpv6Socket : IDisposable
     /// <summary>Joins another multicast group on this interface (e.g. ff02::1 or a solicited-node group).</summary>
     public void JoinGroup(IPAddress group)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         JoinGroup(_fd, group, InterfaceIndex);
     }
 
@@ -70,22 +72,13 @@ public sealed partial class Icmpv6Socket : IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Increment(ref _disposeCount) != 1)
         {
             return;
         }
 
-        _disposed = true;
         _ = Libc.Shutdown(_fd, SocketConstants.SHUT_RDWR); // ENOTCONN is expected: see Libc.Shutdown
         _fd.Dispose();
-    }
-
-    internal static void RequireLittleEndian()
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("host-order socket structures are written little-endian");
-        }
     }
 
     private static int InterfaceIndexOf(string interfaceName)

@@ -26,6 +26,15 @@ public static partial class NetlinkMessages
         return BuildRoute(RTM_DELROUTE, DeleteFlags, route, type, sequence);
     }
 
+    /// <summary>RTM_GETROUTE dump of every IPv6 route in every table (like <c>ip -6 route show table all</c>).</summary>
+    public static byte[] BuildGetRoutes(uint sequence)
+    {
+        var writer = new NetlinkWriter(stackalloc byte[MaxRequestSize]);
+        writer.WriteHeader(RTM_GETROUTE, NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_DUMP, sequence);
+        writer.Reserve(RtMsgSize)[0] = AF_INET6;
+        return writer.ToArray();
+    }
+
     private static byte[] BuildRoute(ushort messageType, ushort flags, Ipv6Route route, byte routeType, uint sequence)
     {
         route.Validate();

@@ -1,5 +1,5 @@
 using System.Net;
-using DualHome.Linux.Icmpv6;
+using DualHome.Linux.Interop;
 
 namespace DualHome.Linux.Netlink;
 
@@ -19,12 +19,12 @@ public sealed partial class Rtnetlink : IDisposable
     private Rtnetlink(NetlinkSocket socket)
     {
         _socket = socket;
-        _sequence = (uint)Environment.TickCount; // distinct from earlier instances' numbers, for strace readers
+        _sequence = (uint)Environment.TickCount; // like iproute2: successive sockets use different numbers
     }
 
     public static Rtnetlink Open()
     {
-        Icmpv6Socket.RequireLittleEndian(); // netlink is host-endian; the builders write little-endian
+        HostOrder.RequireLittleEndian(); // netlink is host-endian; the builders write little-endian
         return new Rtnetlink(NetlinkSocket.Open());
     }
 

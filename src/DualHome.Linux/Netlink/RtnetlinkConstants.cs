@@ -13,6 +13,7 @@ internal static class RtnetlinkConstants
     public const ushort RTM_GETADDR = 22;
     public const ushort RTM_NEWROUTE = 24;
     public const ushort RTM_DELROUTE = 25;
+    public const ushort RTM_GETROUTE = 26;
 
     /// <summary>sizeof(struct rtmsg): family, dst_len, src_len, tos, table, protocol, scope, type (u8 each), flags u32.</summary>
     public const int RtMsgSize = 12;
