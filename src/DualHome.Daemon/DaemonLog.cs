@@ -20,6 +20,9 @@ internal static partial class DaemonLog
     [LoggerMessage(5, LogLevel.Information, "stopped cleanly")]
     public static partial void Stopped(ILogger log);
 
+    [LoggerMessage(7, LogLevel.Warning, "{Lan} has no link-local address yet (link down?): RAs will be retried")]
+    public static partial void NoLinkLocal(ILogger log, string lan);
+
     [LoggerMessage(6, LogLevel.Critical, "cannot run")]
     public static partial void Failed(ILogger log, Exception error);
 }

@@ -15,7 +15,8 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
 
     public async Task<int> RunAsync(CancellationToken stop)
     {
-        var lan = LanLink.Describe(config.Lan.Interface);
+        var lan = LanLink.Describe(config.Lan.Interface, waitForLinkLocal: TimeSpan.FromSeconds(3));
+        if (!lan.HasLinkLocal) DaemonLog.NoLinkLocal(_log, config.Lan.Interface);
         var setup = new SiteSetup(new LinuxNetworkSystem(), logs.CreateLogger<SiteSetup>());
         try
         {

@@ -3,14 +3,22 @@ using DualHome.Linux;
 
 namespace DualHome.Daemon.Platform;
 
-public sealed record LanLinkFacts(PhysicalAddress LinkAddress, int Mtu);
+public sealed record LanLinkFacts(PhysicalAddress LinkAddress, int Mtu, bool HasLinkLocal);
 
 /// <summary>What the RA says about the LAN interface itself: its MAC (SLLA option) and MTU.</summary>
 public static class LanLink
 {
-    public static LanLinkFacts Describe(string interfaceName)
+    /// <summary>RAs must come from a link-local address (RFC 4861 §4.2), which the kernel assigns only after the
+    /// link is up and DAD is done: wait for it a little, so the first RA is not lost to EADDRNOTAVAIL.</summary>
+    public static LanLinkFacts Describe(string interfaceName, TimeSpan waitForLinkLocal)
     {
+        var deadline = DateTime.UtcNow + waitForLinkLocal;
         var link = LinkInfo.Get(interfaceName);
-        return new LanLinkFacts(link.MacAddress, link.Mtu);
+        while (link.LinkLocalAddresses.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+            link = LinkInfo.Get(interfaceName);
+        }
+        return new LanLinkFacts(link.MacAddress, link.Mtu, link.LinkLocalAddresses.Count > 0);
     }
 }
