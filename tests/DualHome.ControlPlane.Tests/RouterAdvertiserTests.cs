@@ -26,6 +26,7 @@ public class RouterAdvertiserTests
     private static Ra Content(uint preferredA = 2700) => new()
     {
         RouterLifetime = 1800,
+        DnsServers = [new RecursiveDnsServers(1800, [IPAddress.Parse("2001:db8:a:1::53")])],
         SourceLinkLayerAddress = PhysicalAddress.Parse("02-00-00-00-00-01"),
         Prefixes =
         [
@@ -118,6 +119,7 @@ public class RouterAdvertiserTests
         await stop;
         Assert.Equal(3, _link.Sent.Count);
         Assert.All(_link.Sent, s => Assert.Equal(0, Parse(s.Packet).RouterLifetime));
+        Assert.All(_link.Sent, s => Assert.All(Parse(s.Packet).DnsServers, d => Assert.Equal(0u, d.Lifetime)));
         _time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(3, _link.Sent.Count); // nothing after the final ones
     }

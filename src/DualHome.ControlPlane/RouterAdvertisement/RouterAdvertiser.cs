@@ -77,7 +77,7 @@ public sealed class RouterAdvertiser : IAsyncDisposable
             _running = false;
             _scheduler.Stop();
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            final = NdCodec.Write(_content with { RouterLifetime = 0, Preference = RouterPreference.Medium });
+            final = NdCodec.Write(FinalAdvertisement(_content));
         }
         RaLog.Stopping(_log, RouterConstants.MaxFinalRtrAdvertisements);
         for (int i = 0; i < RouterConstants.MaxFinalRtrAdvertisements; i++)
@@ -91,6 +91,16 @@ public sealed class RouterAdvertiser : IAsyncDisposable
     {
         await _timer.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Router lifetime 0 (RFC 4861 §6.2.5) with medium preference (RFC 4191 §2.2), and the resolvers
+    /// withdrawn (RFC 8106 §5.1 lifetime 0), as radvd does: hosts must not keep a leaving router's DNS.</summary>
+    private static Wire.Nd.RouterAdvertisement FinalAdvertisement(Wire.Nd.RouterAdvertisement content) => content with
+    {
+        RouterLifetime = 0,
+        Preference = RouterPreference.Medium,
+        DnsServers = content.DnsServers.Select(d => d with { Lifetime = 0 }).ToList(),
+        SearchLists = content.SearchLists.Select(d => d with { Lifetime = 0 }).ToList(),
+    };
 
     private bool SetContent(Wire.Nd.RouterAdvertisement content)
     {

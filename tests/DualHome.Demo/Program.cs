@@ -1,0 +1,124 @@
+using System.Runtime.InteropServices;
+using DualHome.Testbed;
+using DualHome.Testbed.Router;
+
+namespace DualHome.Demo;
+
+/// <summary>
+/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [--standin] [--runs N] [--idle-seconds N]</c>.
+/// Needs root. Ctrl-C or SIGTERM tears the site down (processes by pid, namespaces by name) before exiting.
+/// Exit 0 when every step succeeded, 1 when one failed, 2 on a usage error.
+/// </summary>
+public static class Program
+{
+    private const string Usage =
+        "usage: dualhome-demo demo|bench [--standin] [--runs N] [--idle-seconds N]\n" +
+        "  demo   show dualhomed at work in a namespace testbed, step by step\n" +
+        "  bench  start-to-first-RA (median/max over N starts, default 5) and RSS after an idle period (default 60 s)\n" +
+        "  --standin  use the radvd stand-in instead of dualhomed (validates the testbed itself)\n" +
+        "  dualhomed: $DUALHOME_BIN, else <repo>/artifacts/linux-x64/dualhomed";
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("demo" or "bench") || !TryOptions(args[1..], out var kind, out var bench))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        if (!Prerequisites.IsRoot)
+        {
+            Console.Error.WriteLine($"dualhome-demo {Prerequisites.RootReason}: run it as root (e.g. sudo -E dotnet run --project tests/DualHome.Demo -- {args[0]})");
+            return 1;
+        }
+        var reporter = Reporter.ForConsole();
+        using var cts = new CancellationTokenSource();
+        var context = new DemoContext(reporter, kind, cts.Token);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Interrupt("Ctrl-C", cts, context);
+        };
+        // SIGTERM does not raise ProcessExit by itself here: handle it like Ctrl-C (graceful teardown).
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            Interrupt("SIGTERM", cts, context);
+        });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TearDownNow(context);
+        try
+        {
+            return args[0] == "demo" ? await DemoAsync(context) : await BenchAsync(context, bench);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TestbedException or DaemonMissingException or TimeoutException)
+        {
+            reporter.Plain($"error: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            TearDownNow(context);
+        }
+    }
+
+    private static async Task<int> DemoAsync(DemoContext context)
+    {
+        context.Reporter.Title($"DualHome demo — router under test: {context.RouterKind}");
+        if (context.RouterKind == RouterKind.Dualhomed) context.Reporter.Plain($"dualhomed: {DaemonBinary.Require()}");
+        return await StepRunner.RunAsync(DemoScript.Steps(), context) ? 0 : 1;
+    }
+
+    private static async Task<int> BenchAsync(DemoContext context, BenchOptions options)
+    {
+        context.Reporter.Title($"DualHome bench — router under test: {context.RouterKind}");
+        if (context.RouterKind == RouterKind.Dualhomed) context.Reporter.Plain($"dualhomed: {DaemonBinary.Require()}");
+        await using var site = await Site.CreateAsync(new SiteOptions { Router = context.RouterKind }, context.Cancel);
+        context.Site = site;
+        return await new Bench(context.Reporter, options, context.Cancel).RunAsync(site) ? 0 : 1;
+    }
+
+    /// <summary>First Ctrl-C/SIGTERM: cancel the running step (teardown still runs). Second: tear down at once and exit 130.</summary>
+    private static void Interrupt(string what, CancellationTokenSource cts, DemoContext context)
+    {
+        if (!cts.IsCancellationRequested)
+        {
+            context.Reporter.Plain($"{what}: tearing down (Ctrl-C again to force)");
+            cts.Cancel();
+            return;
+        }
+        TearDownNow(context);
+        Environment.Exit(130);
+    }
+
+    private static void TearDownNow(DemoContext context)
+    {
+        try
+        {
+            context.Capture?.Dispose();
+            context.Site?.Dispose();
+        }
+        catch (AggregateException e)
+        {
+            Console.Error.WriteLine($"teardown: {e.Message}");
+        }
+        Owned.SweepAll();
+    }
+
+    private static bool TryOptions(string[] args, out RouterKind kind, out BenchOptions bench)
+    {
+        kind = RouterKinds.FromEnvironment();
+        bench = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--standin": kind = RouterKind.RadvdStandIn; break;
+                case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
+                    bench = bench with { Runs = n }; i++; break;
+                case "--idle-seconds" when i + 1 < args.Length && int.TryParse(args[i + 1], out var s) && s >= 0:
+                    bench = bench with { IdleSeconds = s }; i++; break;
+                default: return false;
+            }
+        }
+        return true;
+    }
+}

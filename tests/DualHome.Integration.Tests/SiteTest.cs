@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using DualHome.Testbed;
+using DualHome.Testbed.Router;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace DualHome.Integration.Tests;
+
+/// <summary>
+/// Runs one scenario in its own <see cref="Site"/>: skips visibly without root, fails with "run ./build.sh
+/// publish first" without the daemon, writes the site's command trace and the router's output to the test
+/// output when the scenario fails, and always tears the site down.
+/// </summary>
+public abstract class SiteTest
+{
+    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    protected static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
+
+    /// <summary>Runs against the router chosen by <c>DUALHOME_ROUTER</c> (dualhomed unless it says <c>standin</c>).</summary>
+    protected static Task WithSiteAsync(Func<Site, Task> scenario) => WithSiteAsync(RouterKinds.FromEnvironment(), scenario);
+
+    protected static async Task WithSiteAsync(RouterKind kind, Func<Site, Task> scenario)
+    {
+        Assert.SkipUnless(Prerequisites.IsRoot, Prerequisites.RootReason);
+        if (kind == RouterKind.Dualhomed) DaemonBinary.Require();
+        Log($"router under test: {kind}");
+        var clock = Stopwatch.StartNew();
+        var trace = new List<string>();
+        var site = await Site.CreateAsync(new SiteOptions { Router = kind, Log = l => { lock (trace) trace.Add(l); } }, Cancel);
+        Log($"site dh{site.Id} built in {clock.Elapsed.TotalSeconds:0.0} s");
+        try
+        {
+            await scenario(site);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log($"FAILED: {e.Message}");
+            lock (trace) trace.ForEach(Log);
+            if (site.Router is { } r) Log(r.AllOutput());
+            throw;
+        }
+        finally
+        {
+            await site.DisposeAsync();
+            Log($"scenario took {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
+
+    protected static string Describe(IEnumerable<object> items) => string.Join("\n  ", items.Select(i => i.ToString()));
+}
