@@ -1,6 +1,8 @@
 using DualHome.Config;
 using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.ControlPlane.Routing;
+using DualHome.ControlPlane.Uplinks;
+using RouterAdvertisement = DualHome.Wire.Nd.RouterAdvertisement;
 using DualHome.Daemon.Platform;
 using Microsoft.Extensions.Logging;
 
@@ -36,16 +38,27 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
         var scheduler = new RaScheduler(config.Lan.Ra.MinInterval, config.Lan.Ra.MaxInterval, new Random());
         await using var advertiser = new RouterAdvertiser(socket, scheduler, TimeProvider.System,
             logs.CreateLogger<RouterAdvertiser>());
-        var uplinks = config.Uplinks
-            .Select(u => new UplinkAdvertisement(u.Name, u.LanPrefix, installed.Contains(u.Name), u.Dns))
-            .ToList();
-        advertiser.Start(RaContentBuilder.Build(config.Lan, lan.LinkAddress, lan.Mtu, uplinks));
+        using var uplinks = Uplinks.Create(config, installed, logs);
+        RouterAdvertisement Content() => RaContentBuilder.Build(config.Lan, lan.LinkAddress, lan.Mtu, Advertised(uplinks.Health));
+        advertiser.Start(Content());
+        // Conditional RAs (RFC 8475): a change of any uplink's preference is advertised at once.
+        uplinks.Health.UplinkChanged += change => { if (change.PreferredChanged) advertiser.Update(Content()); };
+        uplinks.Start();
         using (socket.StartReceiving(advertiser))
         {
             DaemonLog.Running(_log, config.Lan.Interface, config.Uplinks.Count);
             await WaitAsync(stop).ConfigureAwait(false);
             await advertiser.StopAsync(FinalRaSpacing).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Every configured uplink is advertised; only a monitored one that is up (or forced up) is preferred.</summary>
+    private List<UplinkAdvertisement> Advertised(SiteHealth health)
+    {
+        var preferred = health.Snapshot().Where(s => s.Preferred).Select(s => s.Name).ToHashSet();
+        return config.Uplinks
+            .Select(u => new UplinkAdvertisement(u.Name, u.LanPrefix, preferred.Contains(u.Name), u.Dns))
+            .ToList();
     }
 
     private static async Task WaitAsync(CancellationToken stop)

@@ -25,7 +25,7 @@ public sealed class SlaacTests : SiteTest
         Log($"host addresses: {a}; {b}");
 
         var ra = await capture.WaitForAdvertisementAsync(HasBothPrefixesAndDns, TimeSpan.FromSeconds(5),
-            "an RA with both prefixes and RDNSS 2001:db8:a:1::53", cancel: Cancel);
+            "an RA as default router with both prefixes preferred and RDNSS 2001:db8:a:1::53", cancel: Cancel);
         Log($"first complete RA: {ra}");
         AssertWellFormed(ra);
 
@@ -49,8 +49,11 @@ public sealed class SlaacTests : SiteTest
         await AssertRouterCleanedUpAsync(site);
     });
 
+    /// <summary>The steady state: the router becomes a default router and prefers a prefix only once its probes
+    /// show that ISP works (RFC 7084 G-4, RFC 8475), so the very first RAs may carry lifetime 0.</summary>
     private static bool HasBothPrefixesAndDns(CapturedRa r) =>
-        Topology.Isps.All(i => r.Ra.Prefix(Topology.LanPrefix(i)) is not null) &&
+        r.Ra.RouterLifetime > 0 &&
+        Topology.Isps.All(i => r.Ra.Prefix(Topology.LanPrefix(i)) is { PreferredLifetime: > 0 }) &&
         r.Ra.Rdnss.Any(d => d.Servers.Contains(Topology.LanDns));
 
     /// <summary>RFC 4861 §4.2 / §6.1.2 on what the router sends.</summary>

@@ -7,11 +7,11 @@ namespace DualHome.ControlPlane.Uplinks;
 internal static partial class UplinkLog
 {
     /// <summary>The one line per health transition (as OpenBSD slaacd logs each state change): old → new, why.</summary>
-    [LoggerMessage(EventId = 300, Message = "uplink {Uplink}: {Old} -> {New} ({Reason})")]
-    public static partial void Transition(ILogger log, LogLevel level, string uplink, UplinkState old, UplinkState @new, string reason);
+    [LoggerMessage(EventId = 300, Message = "uplink {Uplink}: {From} -> {To} ({Reason})")]
+    public static partial void Transition(ILogger log, LogLevel level, string uplink, UplinkState from, UplinkState to, string reason);
 
-    [LoggerMessage(301, LogLevel.Information, "uplink {Uplink}: override {Old} -> {New}, prefix now {Advertised}")]
-    public static partial void OverrideChanged(ILogger log, string uplink, string old, string @new, string advertised);
+    [LoggerMessage(301, LogLevel.Information, "uplink {Uplink}: override {From} -> {To}, prefix now {Advertised}")]
+    public static partial void OverrideChanged(ILogger log, string uplink, string from, string to, string advertised);
 
     [LoggerMessage(302, LogLevel.Information, "uplink {Uplink}: flapping; its next recovery needs a hold-down of {HoldDown}")]
     public static partial void HoldDownGrew(ILogger log, string uplink, TimeSpan holdDown);

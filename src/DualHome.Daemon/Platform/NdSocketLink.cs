@@ -20,45 +20,18 @@ public sealed class NdSocketLink : INdLink, IDisposable
     /// <summary>Reads until the returned handle is disposed; each message goes to the engine, which never throws.</summary>
     public IDisposable StartReceiving(RouterAdvertiser engine)
     {
-        var stop = new CancellationTokenSource();
-        var thread = new Thread(() => ReceiveLoop(engine, stop.Token)) { IsBackground = true, Name = "nd-receive" };
-        thread.Start();
-        return new Receiver(stop, thread);
+        var buffer = new byte[1500];
+        return ReceiveThread.Start("nd-receive", _ => ReceiveOnce(engine, buffer));
     }
 
     public void Dispose() => _socket.Dispose();
 
-    private void ReceiveLoop(RouterAdvertiser engine, CancellationToken stop)
+    private bool ReceiveOnce(RouterAdvertiser engine, byte[] buffer)
     {
-        var buffer = new byte[1500];
-        while (!stop.IsCancellationRequested)
-        {
-            Icmpv6Datagram meta;
-            int length;
-            try
-            {
-                if (!_socket.TryReceive(buffer, out meta, out length) || meta.Truncated)
-                    continue; // a timeout lets the loop see the stop request
-            }
-            catch (IOException)
-            {
-                // e.g. ENETDOWN while the LAN is unplugged: wait and read again; the router must not die of it.
-                stop.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
-                continue;
-            }
-            catch (ObjectDisposedException) { return; }
-            var context = new NdReceiveContext(meta.Source, meta.Destination, (byte)Math.Clamp(meta.HopLimit, 0, 255));
-            engine.OnReceived(buffer.AsSpan(0, length), context);
-        }
-    }
-
-    private sealed class Receiver(CancellationTokenSource stop, Thread thread) : IDisposable
-    {
-        public void Dispose()
-        {
-            stop.Cancel();
-            thread.Join(TimeSpan.FromSeconds(2));
-            stop.Dispose();
-        }
+        if (!_socket.TryReceive(buffer, out var meta, out int length) || meta.Truncated)
+            return true; // a timeout lets the loop see the stop request
+        var context = new NdReceiveContext(meta.Source, meta.Destination, (byte)Math.Clamp(meta.HopLimit, 0, 255));
+        engine.OnReceived(buffer.AsSpan(0, length), context);
+        return true;
     }
 }
