@@ -34,7 +34,7 @@ public static class RunCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            DaemonLog.Failed(log, e);
+            DaemonLog.Failed(log, e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})");
             return 1;
         }
     }

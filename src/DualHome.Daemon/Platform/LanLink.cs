@@ -13,12 +13,21 @@ public static class LanLink
     public static LanLinkFacts Describe(string interfaceName, TimeSpan waitForLinkLocal)
     {
         var deadline = DateTime.UtcNow + waitForLinkLocal;
-        var link = LinkInfo.Get(interfaceName);
+        var link = Get(interfaceName);
         while (link.LinkLocalAddresses.Count == 0 && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(100);
-            link = LinkInfo.Get(interfaceName);
+            link = Get(interfaceName);
         }
         return new LanLinkFacts(link.MacAddress, link.Mtu, link.LinkLocalAddresses.Count > 0);
+    }
+
+    private static LinkInfo Get(string interfaceName)
+    {
+        try { return LinkInfo.Get(interfaceName); }
+        catch (NativeErrorException e) when (e.Errno == Errno.ENODEV)
+        {
+            throw new InvalidOperationException($"Lan.Interface: there is no interface named '{interfaceName}'", e);
+        }
     }
 }
