@@ -7,7 +7,7 @@ namespace DualHome.Linux.Netlink;
 /// </summary>
 public static partial class NetlinkMessages
 {
-    /// <summary>Room for the largest request built here (a route with every attribute is 104 bytes).</summary>
+    /// <summary>Room for the largest request built here (a rule with every attribute is 132 bytes, a route 104).</summary>
     private const int MaxRequestSize = 256;
 
     private const ushort NewFlags = NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_ACK | NetlinkConstants.NLM_F_CREATE;

@@ -49,6 +49,9 @@ internal ref struct NetlinkWriter
         value.CopyTo(attribute[4..]);
     }
 
+    /// <summary>A u8 attribute: nla_len 5, padded to 8.</summary>
+    public void WriteByte(ushort type, byte value) => WriteAttribute(type, [value]);
+
     public void WriteUInt32(ushort type, uint value)
     {
         Span<byte> bytes = stackalloc byte[4];

@@ -3,6 +3,12 @@ namespace DualHome.Linux.Netlink;
 /// <summary>rtm_protocol values: who installed a route (linux/rtnetlink.h RTPROT_*, /etc/iproute2/rt_protos).</summary>
 public static class RouteProtocols
 {
+    /// <summary>
+    /// RTPROT_UNSPEC. For a rule: none given, as iproute2 sends without <c>proto</c> (no FRA_PROTOCOL);
+    /// a rule delete with it matches any protocol.
+    /// </summary>
+    public const byte Unspecified = 0;
+
     /// <summary>RTPROT_STATIC: installed by an administrator.</summary>
     public const byte Static = 4;
 

@@ -12,8 +12,8 @@ public sealed partial class Rtnetlink
     private static readonly int[] ExistsErrors = [Errno.EEXIST];
 
     /// <summary>
-    /// What a delete tolerates: ESRCH (no such route, ip6_route_del), ENOENT (no such table or
-    /// nexthop), EADDRNOTAVAIL (no such address, inet6_addr_del).
+    /// What a delete tolerates: ESRCH (no such route, ip6_route_del), ENOENT (no such table,
+    /// nexthop or rule, fib_nl_delrule), EADDRNOTAVAIL (no such address, inet6_addr_del).
     /// </summary>
     private static readonly int[] MissingErrors = [Errno.ESRCH, Errno.ENOENT, Errno.EADDRNOTAVAIL];
 
