@@ -14,6 +14,10 @@ internal sealed class FakeNetworkSystem : INetworkSystem
     public HashSet<string> Addresses { get; } = [];
     public HashSet<string> Routes { get; } = [];
     public HashSet<string> MissingInterfaces { get; } = [];
+    public List<IngressRule> Rules { get; } = [];
+
+    public void AddIngressRule(IngressRule rule) { Calls.Add(rule.ToString()); Rules.Add(rule); }
+    public void DeleteIngressRule(IngressRule rule) { Calls.Add($"del {rule}"); Rules.Remove(rule); }
     public List<string> Calls { get; } = [];
 
     public string ReadSysctl(string path) => Sysctls[path];

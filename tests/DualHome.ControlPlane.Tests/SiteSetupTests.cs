@@ -26,6 +26,18 @@ public class SiteSetupTests
     }
 
     [Fact]
+    public void ForeignSourcesFromTheLanAreDroppedAfterTheSitePrefixesAreRouted()
+    {
+        var net = new FakeNetworkSystem();
+        new SiteSetup(net, NullLogger.Instance).Apply(Config());
+        Assert.Equal(
+            ["rule iif lan0 from 2001:db8:a:1::/64 lookup main pref 1000",
+             "rule iif lan0 from 2001:db8:b:1::/64 lookup main pref 1001",
+             "rule iif lan0 blackhole pref 1100"],
+            net.Rules.Select(r => r.ToString()));
+    }
+
+    [Fact]
     public void RevertRestoresEverythingInReverseOrder()
     {
         var net = new FakeNetworkSystem();
@@ -35,9 +47,10 @@ public class SiteSetupTests
         setup.Revert();
         Assert.Empty(net.Addresses);
         Assert.Empty(net.Routes);
+        Assert.Empty(net.Rules);
         Assert.Equal("1", net.Sysctls["net/ipv6/conf/lan0/accept_ra"]);
         Assert.Equal("0", net.Sysctls["net/ipv6/conf/all/forwarding"]);
-        Assert.StartsWith("route del default from 2001:db8:b:1::/64", net.Calls[0]);
+        Assert.Equal("del rule iif lan0 blackhole pref 1100", net.Calls[0]);
         Assert.Equal("sysctl net/ipv6/conf/lan0/accept_ra=1", net.Calls[^1]);
     }
 

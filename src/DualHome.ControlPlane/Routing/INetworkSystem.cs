@@ -14,4 +14,15 @@ public interface INetworkSystem
     /// <summary>`ip -6 route add default from SOURCE via GATEWAY dev INTERFACE`.</summary>
     void AddSourceRoute(IPNetwork source, IPAddress gateway, string interfaceName);
     void DeleteSourceRoute(IPNetwork source, IPAddress gateway, string interfaceName);
+    /// <summary>`ip -6 rule add iif IF from SOURCE lookup main pref P`, or with no source `iif IF blackhole pref P`.</summary>
+    void AddIngressRule(IngressRule rule);
+    void DeleteIngressRule(IngressRule rule);
+}
+
+/// <summary>A policy rule for packets arriving on the LAN: a site prefix is routed (main table); with
+/// <see cref="Source"/> null, everything else is dropped silently.</summary>
+public sealed record IngressRule(string Interface, IPNetwork? Source, uint Priority)
+{
+    public override string ToString() =>
+        Source is { } s ? $"rule iif {Interface} from {s} lookup main pref {Priority}" : $"rule iif {Interface} blackhole pref {Priority}";
 }

@@ -7,7 +7,9 @@ namespace DualHome.ControlPlane.Routing;
 /// <summary>Puts the kernel in the state the router needs (kernel data-plane mode) and remembers how to undo
 /// each step, so a clean stop leaves the system as it found it.</summary>
 /// <remarks>Exit by source: one source-specific default route per uplink (RFC 8678 §4, "source address dependent
-/// routing"); there is no route for any other source, so such packets are not forwarded (BCP 38, RFC 2827).</remarks>
+/// routing"). BCP 38 (RFC 2827): packets from the LAN whose source is in no site prefix are dropped by a policy
+/// rule before any route lookup. A blackhole, not "unreachable": the kernel would source that ICMPv6 error from a
+/// site prefix and the source route would carry it out to an ISP, towards the spoofed address.</remarks>
 public sealed class SiteSetup(INetworkSystem net, ILogger log)
 {
     private readonly Stack<(string What, Action Undo)> _undo = new();
@@ -27,6 +29,7 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
         var installed = new HashSet<string>();
         foreach (var u in config.Uplinks)
             if (TryInstallRoute(u)) installed.Add(u.Name);
+        InstallIngressRules(config);
         return installed;
     }
 
@@ -66,6 +69,21 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
             return false;
         }
     }
+
+    /// <summary>Rule priorities: after the kernel's "lookup local" (0), before "lookup main" (32766).</summary>
+    public const uint FirstRulePriority = 1000;
+
+    private void InstallIngressRules(SiteConfig config)
+    {
+        var lan = config.Lan.Interface;
+        uint priority = FirstRulePriority;
+        foreach (var u in config.Uplinks)
+            AddRule(new IngressRule(lan, u.LanPrefix, priority++));
+        AddRule(new IngressRule(lan, null, FirstRulePriority + 100));
+    }
+
+    private void AddRule(IngressRule rule) =>
+        Step(rule.ToString(), () => net.AddIngressRule(rule), () => net.DeleteIngressRule(rule));
 
     private void SetSysctl(string path, string value)
     {

@@ -38,6 +38,22 @@ public sealed class LinuxNetworkSystem : INetworkSystem
         nl.DeleteRoute(Route(nl, source, gateway, interfaceName), ignoreMissing: true);
     }
 
+    public void AddIngressRule(IngressRule rule)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.AddRule(Rule(rule), ignoreExisting: true);
+    }
+
+    public void DeleteIngressRule(IngressRule rule)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.DeleteRule(Rule(rule), ignoreMissing: true);
+    }
+
+    private static Ipv6Rule Rule(IngressRule r) => r.Source is { } source
+        ? new Ipv6Rule(r.Priority) { IncomingInterface = r.Interface, Source = source, Table = RouteTables.Main }
+        : new Ipv6Rule(r.Priority) { IncomingInterface = r.Interface, Action = RuleAction.Blackhole };
+
     private static Ipv6Route Route(Rtnetlink nl, IPNetwork source, IPAddress gateway, string interfaceName) =>
         new(Ipv6Route.DefaultDestination)
         {
