@@ -23,6 +23,9 @@ internal static partial class DaemonLog
     [LoggerMessage(7, LogLevel.Warning, "{Lan} has no link-local address yet (link down?): RAs will be retried")]
     public static partial void NoLinkLocal(ILogger log, string lan);
 
+    [LoggerMessage(8, LogLevel.Error, "control socket {Path} unavailable ({Reason}): ctl and the console will not reach this daemon")]
+    public static partial void NoControl(ILogger log, string path, string reason);
+
     /// <summary>A setup failure is the user's to fix (wrong interface name, no privilege): the message, not a trace.</summary>
     [LoggerMessage(6, LogLevel.Critical, "cannot run: {Reason}")]
     public static partial void Failed(ILogger log, string reason);

@@ -9,6 +9,8 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "ctl")
+            return CtlFrontEnd.Execute(args[1..]);
         var parsed = CommandLine.Parse(args);
         return parsed.Command switch
         {

@@ -2,6 +2,8 @@ using DualHome.Config;
 using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.ControlPlane.Routing;
 using DualHome.ControlPlane.Uplinks;
+using DualHome.Control;
+using DualHome.Daemon.Control;
 using RouterAdvertisement = DualHome.Wire.Nd.RouterAdvertisement;
 using DualHome.Daemon.Platform;
 using Microsoft.Extensions.Logging;
@@ -44,6 +46,10 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
         // Conditional RAs (RFC 8475): a change of any uplink's preference is advertised at once.
         uplinks.Health.UplinkChanged += change => { if (change.PreferredChanged) advertiser.Update(Content()); };
         uplinks.Start();
+        await using var control = new ControlServer(config.ControlSocket,
+            new RouterCommands(uplinks.Health, advertiser, config.Uplinks.Select(u => u.Name).ToList()),
+            logs.CreateLogger<ControlServer>());
+        StartControl(control);
         using (socket.StartReceiving(advertiser))
         {
             DaemonLog.Running(_log, config.Lan.Interface, config.Uplinks.Count);
@@ -59,6 +65,17 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
         return config.Uplinks
             .Select(u => new UplinkAdvertisement(u.Name, u.LanPrefix, preferred.Contains(u.Name), u.Dns))
             .ToList();
+    }
+
+    /// <summary>The router routes and advertises even when its control socket cannot be made (read-only /run):
+    /// the console and ctl are then unavailable, which the log says.</summary>
+    private void StartControl(ControlServer control)
+    {
+        try { control.Start(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            DaemonLog.NoControl(_log, config.ControlSocket, e.Message);
+        }
     }
 
     private static async Task WaitAsync(CancellationToken stop)

@@ -8,6 +8,8 @@ public static class HelpCommand
         usage:
           dualhomed run [--config FILE]     run in the foreground; SIGTERM or SIGINT stops it cleanly
           dualhomed check [--config FILE]   validate FILE and print the effective configuration
+          dualhomed ctl [--socket PATH | --config FILE] COMMAND...
+                                            send one command to the running daemon ("ctl help" lists them)
           dualhomed --version               print the version
           dualhomed help                    this text
 
