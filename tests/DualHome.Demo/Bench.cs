@@ -1,13 +1,17 @@
 using DualHome.Testbed;
 using DualHome.Testbed.Capture;
+using DualHome.Testbed.Failover;
+using DualHome.Testbed.Router;
 
 namespace DualHome.Demo;
 
 /// <summary>
-/// `bench`: start-to-first-RA over several daemon starts, and resident memory after an idle period.
+/// `bench`: start-to-first-RA over several daemon starts; failover and recovery times over several runs each
+/// (<see cref="BenchFailover"/>); resident memory after an idle period, then the return of an uplink that was stable.
 /// Start = wall clock (CLOCK_REALTIME) just before the process is spawned (so it includes fork/exec and
 /// `ip netns exec`); first RA = the kernel receive timestamp, in ns, of the first RA the host's eth0 sees
-/// after that (tcpdump <c>--time-stamp-precision=nano</c>, same clock). RSS = VmRSS from /proc/PID/status.
+/// after that (tcpdump <c>--time-stamp-precision=nano</c>, same clock). Failure times count from just before the
+/// injecting command is spawned. RSS = VmRSS from /proc/PID/status.
 /// </summary>
 public sealed class Bench(Reporter reporter, BenchOptions options, CancellationToken cancel)
 {
@@ -15,57 +19,82 @@ public sealed class Bench(Reporter reporter, BenchOptions options, CancellationT
 
     public async Task<bool> RunAsync(Site site)
     {
+        var startTimes = await StartToFirstRaAsync(site);
+        await BenchReport.SettingsAsync(reporter, site);
+        using var watch = await SiteWatch.StartAsync(site, name: "bench-watch");
+        var failover = new BenchFailover(reporter, cancel);
+        List<FailoverRun> silent = [], carrier = [];
+        if (site.Options.Router == RouterKind.Dualhomed)
+        {
+            silent = await failover.RunAsync(watch, Isp.A, FailureKind.Silent, options.FailoverRuns);
+            carrier = await failover.RunAsync(watch, Isp.B, FailureKind.Carrier, options.FailoverRuns);
+        }
+        else reporter.Plain("failover runs skipped: the radvd stand-in has no uplink health logic");
+        var (memory, running, stable) = await IdleAsync(site, watch, failover);
+        BenchReport.Table(reporter, site, startTimes, silent, carrier, stable, memory, options.IdleSeconds);
+        var complete = silent.Concat(carrier).All(r => r.Down.FailoverAfter is not null && r.Up.PreferredAfter is not null);
+        return running && memory is not null && complete;
+    }
+
+    private async Task<List<double>> StartToFirstRaAsync(Site site)
+    {
         using var capture = await site.StartNdCaptureAsync(name: "bench");
         var times = new List<double>();
         for (var run = 1; run <= options.Runs; run++)
         {
-            var ms = await StartToFirstRaAsync(site, capture);
-            reporter.Plain($"start {run}: first RA after {ms:0.0} ms");
+            var router = await site.StartDaemonAsync();
+            var ra = await capture.WaitForAdvertisementAsync(r => r.Ra.RouterLifetime > 0, FirstRaTimeout,
+                "the first RA after start", router.StartedAt, cancel, () => site.ThrowIfRouterExited("its first RA"));
+            var stop = await site.StopDaemonAsync();
+            if (stop.ExitCode != 0) reporter.Plain($"  note: exit code {stop.ExitCode?.ToString() ?? "none (killed)"} on SIGTERM");
+            var ms = (ra.Time - router.StartedAt).TotalMilliseconds;
+            reporter.Plain($"start {run}: first RA as default router after {ms:0.0} ms");
             times.Add(ms);
         }
-        var router = await site.StartDaemonAsync();
-        reporter.Plain($"idle {options.IdleSeconds} s (pid {router.Pid}) …");
-        await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), cancel);
-        var memory = ProcStatus.Read(router.Pid);
-        var running = router.IsRunning;
-        await site.StopDaemonAsync();
-        PrintTable(site, times, memory);
-        return running && memory is not null;
+        return times;
     }
 
-    private async Task<double> StartToFirstRaAsync(Site site, NdCapture capture)
+    /// <summary>
+    /// One daemon left alone for the idle period (RSS), then — once uplink A has been up longer than the daemon's
+    /// 60 s stable time — silent failures of A whose return needs no hold-down.
+    /// </summary>
+    private async Task<(ProcStatus?, bool, List<FailoverRun>)> IdleAsync(Site site, SiteWatch watch, BenchFailover failover)
     {
         var router = await site.StartDaemonAsync();
-        var ra = await capture.WaitForAdvertisementAsync(r => r.Ra.RouterLifetime > 0, FirstRaTimeout,
-            "the first RA after start", router.StartedAt, cancel, () => site.ThrowIfRouterExited("its first RA"));
-        var stop = await site.StopDaemonAsync();
-        if (stop.ExitCode != 0) reporter.Plain($"  note: exit code {stop.ExitCode?.ToString() ?? "none (killed)"} on SIGTERM");
-        return (ra.Time - router.StartedAt).TotalMilliseconds;
+        var stable = new List<FailoverRun>();
+        try
+        {
+            var steady = await watch.WaitForSteadyStateAsync(Isp.A, TimeSpan.FromSeconds(20), cancel);
+            var upSince = steady.Ra.Time; // both uplinks were up when this RA went out
+            reporter.Plain($"idle {options.IdleSeconds} s (pid {router.Pid}) …");
+            await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), cancel);
+            var memory = ProcStatus.Read(router.Pid);
+            var running = router.IsRunning;
+            if (site.Options.Router != RouterKind.Dualhomed) return (memory, running, stable);
+            for (var n = 1; n <= options.StableRuns; n++)
+            {
+                var wait = upSince + StableUp - DateTimeOffset.UtcNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    reporter.Plain($"waiting {wait.TotalSeconds:0} s more: uplink A must have been up {StableUp.TotalSeconds:0} s");
+                    await Task.Delay(wait, cancel);
+                }
+                stable.Add(await failover.StableRecoveryAsync(watch, Isp.A, n));
+                upSince = DateTimeOffset.UtcNow;
+            }
+            return (memory, running, stable);
+        }
+        finally
+        {
+            await site.StopDaemonAsync();
+        }
     }
 
-    private void PrintTable(Site site, List<double> times, ProcStatus? memory)
-    {
-        var sorted = times.Order().ToList();
-        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-        reporter.Plain($"router: {site.Options.Router}; timing: spawn (CLOCK_REALTIME) → host eth0 kernel rx timestamp of the first RA (tcpdump, ns)");
-        (string, string)[] rows =
-        [
-            ($"start → first RA, median of {times.Count}", $"{median:0.0} ms"),
-            ("start → first RA, max", $"{sorted[^1]:0.0} ms"),
-            ("start → first RA, min", $"{sorted[0]:0.0} ms"),
-            ($"VmRSS after {options.IdleSeconds} s idle", Kb(memory?.VmRssKb)),
-            ("VmHWM (peak RSS)", Kb(memory?.VmHwmKb)),
-        ];
-        var width = rows.Max(r => r.Item1.Length);
-        reporter.Plain($"| {"metric".PadRight(width)} | {"value",12} |");
-        reporter.Plain($"|{new string('-', width + 2)}|{new string('-', 14)}|");
-        foreach (var (name, value) in rows) reporter.Plain($"| {name.PadRight(width)} | {value,12} |");
-    }
-
-    private static string Kb(long? kb) => kb is { } v ? $"{v / 1024.0:0.0} MiB" : "n/a";
+    /// <summary>The daemon's stable time (HoldDown.StableTime, 60 s) with a margin.</summary>
+    private static readonly TimeSpan StableUp = TimeSpan.FromSeconds(62);
 }
 
-public sealed record BenchOptions(int Runs = 5, int IdleSeconds = 60);
+public sealed record BenchOptions(int Runs = 5, int IdleSeconds = 60, int FailoverRuns = 10, int StableRuns = 1);
 
 /// <summary>Memory lines of /proc/PID/status.</summary>
 public sealed record ProcStatus(long VmRssKb, long VmHwmKb)

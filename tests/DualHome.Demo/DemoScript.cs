@@ -1,11 +1,13 @@
 using DualHome.Testbed;
 using DualHome.Testbed.Capture;
+using DualHome.Testbed.Failover;
 
 namespace DualHome.Demo;
 
 /// <summary>
-/// The `demo` scenario, one <see cref="Step"/> per claim. To extend it (failover, a live panel), add steps
-/// to <see cref="Steps"/>; each step reads and writes the shared <see cref="DemoContext"/>.
+/// The `demo` scenario, one <see cref="Step"/> per claim; each step reads and writes the shared
+/// <see cref="DemoContext"/>. After the basics (RAs, SLAAC, exit by source, BCP 38) it shows issue 3 with a live
+/// panel: ISP A dies silently and comes back, B loses carrier and gets it back, each measured, then a timeline.
 /// </summary>
 public static class DemoScript
 {
@@ -15,14 +17,22 @@ public static class DemoScript
     public static IReadOnlyList<Step> Steps() =>
     [
         new("Build the site: host, router, ISP A, ISP B, inet in fresh namespaces", BuildSite),
-        new("Start the router and capture ND on the host", StartRouter),
+        new("Start the watchers (ND capture, address monitor, TCP probe), the live panel and the router", FailoverSteps.StartWatchAndRouter),
         new("Router advertises both prefixes, RDNSS and MTU", ShowAdvertisement),
         new("Host configures a SLAAC address in each prefix", ShowSlaac),
         new("TCP from the host's A address leaves through ISP A", ctx => TraceExit(ctx, Isp.A)),
         new("TCP from the host's B address leaves through ISP B", ctx => TraceExit(ctx, Isp.B)),
         new($"A spoofed source ({Topology.ForeignSource}) is dropped by the router", SpoofedSource),
+        new("Steady state: both ISPs up, the host's new connections leave from A", ctx => FailoverSteps.Steady(ctx, Isp.A)),
+        new("ISP A dies silently (carrier stays up): A deprecated, new connections from B", ctx => FailoverSteps.Fail(ctx, Isp.A, FailureKind.Silent)),
+        new("ISP A is restored: A preferred again, only after the hysteresis", ctx => FailoverSteps.Recover(ctx, Isp.A, FailureKind.Silent)),
+        new("The host now prefers B for new connections (policy table); steady state", ctx => FailoverSteps.Steady(ctx, Isp.B)),
+        new("ISP B loses carrier: B deprecated, new connections from A", ctx => FailoverSteps.Fail(ctx, Isp.B, FailureKind.Carrier)),
+        new("ISP B's carrier returns: B preferred again, only after the hysteresis", ctx => FailoverSteps.Recover(ctx, Isp.B, FailureKind.Carrier)),
+        new("Nothing was forwarded with a source an ISP drops (ingress counters)", FailoverSteps.NothingDropped),
         new("SIGTERM: router exits 0 after a final RA with router lifetime 0", StopRouter),
         new("Host's default route via the router is gone", DefaultRouteGone),
+        new("Timeline of the failures and recoveries", FailoverSteps.Timeline, AlwaysRun: true),
         new("Teardown: processes killed, namespaces deleted", Teardown, AlwaysRun: true),
     ];
 
@@ -32,14 +42,6 @@ public static class DemoScript
         var s = ctx.Site;
         ctx.Detail($"namespaces {string.Join(", ", Enum.GetValues<Node>().Select(s.Namespace))}");
         ctx.Detail($"ISPs filter ingress (BCP 38) and count per source; server {Topology.Server} in inet; work dir {s.WorkDirectory}");
-    }
-
-    private static async Task StartRouter(DemoContext ctx)
-    {
-        var site = ctx.RequireSite;
-        ctx.Capture = await site.StartNdCaptureAsync();
-        var router = await site.StartDaemonAsync();
-        ctx.Detail($"{router.Kind} pid {router.Pid} in {site.Namespace(Node.Router)}, config {router.ConfigPath}");
     }
 
     private static async Task ShowAdvertisement(DemoContext ctx)
@@ -84,7 +86,16 @@ public static class DemoScript
     {
         var site = ctx.RequireSite;
         await site.AddHostAddressAsync(Topology.ForeignSource);
-        var exit = await site.TraceExitAsync(Topology.ForeignSource, TimeSpan.FromSeconds(2));
+        ExitReport exit;
+        try
+        {
+            exit = await site.TraceExitAsync(Topology.ForeignSource, TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            // Left on the host, it would be a preferred source for every new connection after this step.
+            await site.RemoveHostAddressAsync(Topology.ForeignSource);
+        }
         ctx.Detail(exit.Tcp.ToString());
         ctx.Detail($"packets from it at ISP A {exit.PacketsFromSource[Isp.A]}, ISP B {exit.PacketsFromSource[Isp.B]}, " +
                    $"foreign sources seen +{exit.ForeignDelta[Isp.A]}/+{exit.ForeignDelta[Isp.B]}");
@@ -118,6 +129,8 @@ public static class DemoScript
 
     private static async Task Teardown(DemoContext ctx)
     {
+        if (ctx.Panel is { } panel) await panel.StopAsync();
+        ctx.Watch?.Dispose();
         ctx.Capture?.Dispose();
         if (ctx.Site is not { } site) return;
         var names = Enum.GetValues<Node>().Select(site.Namespace).ToList();

@@ -5,16 +5,18 @@ using DualHome.Testbed.Router;
 namespace DualHome.Demo;
 
 /// <summary>
-/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [--standin] [--runs N] [--idle-seconds N]</c>.
+/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]</c>.
 /// Needs root. Ctrl-C or SIGTERM tears the site down (processes by pid, namespaces by name) before exiting.
 /// Exit 0 when every step succeeded, 1 when one failed, 2 on a usage error.
 /// </summary>
 public static class Program
 {
     private const string Usage =
-        "usage: dualhome-demo demo|bench [--standin] [--runs N] [--idle-seconds N]\n" +
-        "  demo   show dualhomed at work in a namespace testbed, step by step\n" +
-        "  bench  start-to-first-RA (median/max over N starts, default 5) and RSS after an idle period (default 60 s)\n" +
+        "usage: dualhome-demo demo|bench [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]\n" +
+        "  demo   show dualhomed at work in a namespace testbed: a live panel, ISP A failing silently, B losing carrier\n" +
+        "  bench  start-to-first-RA (median/max over --runs starts, default 5); failover and recovery times over\n" +
+        "         --failover-runs runs each (default 10); RSS after an idle period (--idle-seconds, default 60), then\n" +
+        "         --stable-runs returns of an uplink that was up for over 60 s (default 1, each waits 62 s)\n" +
         "  --standin  use the radvd stand-in instead of dualhomed (validates the testbed itself)\n" +
         "  dualhomed: $DUALHOME_BIN, else <repo>/artifacts/linux-x64/dualhomed";
 
@@ -93,6 +95,8 @@ public static class Program
     {
         try
         {
+            context.Panel?.Dispose();
+            context.Watch?.Dispose();
             context.Capture?.Dispose();
             context.Site?.Dispose();
         }
@@ -114,6 +118,10 @@ public static class Program
                 case "--standin": kind = RouterKind.RadvdStandIn; break;
                 case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
                     bench = bench with { Runs = n }; i++; break;
+                case "--failover-runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var f) && f > 0:
+                    bench = bench with { FailoverRuns = f }; i++; break;
+                case "--stable-runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var st) && st >= 0:
+                    bench = bench with { StableRuns = st }; i++; break;
                 case "--idle-seconds" when i + 1 < args.Length && int.TryParse(args[i + 1], out var s) && s >= 0:
                     bench = bench with { IdleSeconds = s }; i++; break;
                 default: return false;

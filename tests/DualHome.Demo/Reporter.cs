@@ -8,17 +8,27 @@ public enum StepOutcome { Passed, Failed, Skipped }
 /// <summary>
 /// Writes the demo's progress. Every line carries the wall clock and the time since the start. On a
 /// terminal it uses colours and ✔/✘ marks; when stdout is redirected (CI, a pipe, a file) it writes plain
-/// ASCII lines only. A later live panel can replace this class behind the same calls.
+/// ASCII lines only. While the live panel runs on a terminal, lines are diverted to it (<see cref="Divert"/>).
 /// </summary>
 public sealed class Reporter(TextWriter output, bool terminal)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _lock = new();
+    private Action<string>? _divert;
 
     public static Reporter ForConsole() =>
         new(Console.Out, !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
 
     public bool Terminal => terminal;
+
+    public TextWriter Output => output;
+
+    /// <summary>Sends every finished line to <paramref name="sink"/> instead of the output (the live panel prints
+    /// them above itself); null writes directly again.</summary>
+    public void Divert(Action<string>? sink)
+    {
+        lock (_lock) _divert = sink;
+    }
 
     public void Title(string text) => Write(Colour(text, "1"));
 
@@ -51,7 +61,11 @@ public sealed class Reporter(TextWriter output, bool terminal)
     private void Write(string text)
     {
         var stamp = $"{DateTime.Now:HH:mm:ss.fff} +{_clock.Elapsed.TotalSeconds,7:0.000}s";
-        lock (_lock) output.WriteLine($"{stamp}  {text}");
+        lock (_lock)
+        {
+            if (_divert is { } sink) sink($"{stamp}  {text}");
+            else output.WriteLine($"{stamp}  {text}");
+        }
     }
 
     private string Colour(string text, string code) => terminal ? $"\u001b[{code}m{text}\u001b[0m" : text;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using DualHome.Testbed;
+using DualHome.Demo.Panel;
 using DualHome.Testbed.Capture;
+using DualHome.Testbed.Failover;
 using DualHome.Testbed.Router;
 
 namespace DualHome.Demo;
@@ -14,11 +16,18 @@ public sealed class DemoContext(Reporter reporter, RouterKind router, Cancellati
     public CancellationToken Cancel { get; } = cancel;
     public Site? Site { get; set; }
     public NdCapture? Capture { get; set; }
+    public SiteWatch? Watch { get; set; }
+    public LivePanel? Panel { get; set; }
+    public List<TimelineEntry> Timeline { get; } = [];
+
+    /// <summary>The step running now, as the live panel shows it.</summary>
+    public string CurrentStep { get; set; } = "";
     public Dictionary<Isp, IPAddress> HostAddress { get; } = [];
     public DateTimeOffset? StoppedAt { get; set; }
 
     public Site RequireSite => Site ?? throw new StepFailedException("no site (an earlier step failed)");
     public NdCapture RequireCapture => Capture ?? throw new StepFailedException("no capture running");
+    public SiteWatch RequireWatch => Watch ?? throw new StepFailedException("no watchers running (an earlier step failed)");
 
     public void Detail(string text) => Reporter.Detail(text);
 }
@@ -45,6 +54,7 @@ public static class StepRunner
                 skipped++;
                 continue;
             }
+            context.CurrentStep = $"[{i + 1}/{steps.Count}] {step.Title}";
             context.Reporter.StepStarted(i + 1, step.Title);
             var clock = Stopwatch.StartNew();
             try

@@ -48,12 +48,13 @@ public static class IspFilter
             """;
     }
 
-    /// <summary>Rules that make the ISP silently dead: nothing crosses inet0, carrier stays up.</summary>
-    public static IEnumerable<string[]> SilentFailRules() =>
-    [
-        ["add", "rule", "inet", Table, FailureChain, "iifname", Topology.IspUp, "counter", "drop"],
-        ["add", "rule", "inet", Table, FailureChain, "oifname", Topology.IspUp, "counter", "drop"],
-    ];
+    /// <summary>
+    /// Rules that make the ISP silently dead: nothing crosses inet0, carrier stays up. One nft script, applied as one
+    /// transaction, so both directions die at the same instant.
+    /// </summary>
+    public static string SilentFailScript() =>
+        $"add rule inet {Table} {FailureChain} iifname \"{Topology.IspUp}\" counter drop\n" +
+        $"add rule inet {Table} {FailureChain} oifname \"{Topology.IspUp}\" counter drop\n";
 
     /// <summary>Parses <c>nft -j list counters</c> and <c>nft -j list set inet dualhome_isp rtr0_src</c>.</summary>
     public static IspCounters Parse(Isp isp, string countersJson, string setJson)

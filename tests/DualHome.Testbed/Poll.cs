@@ -8,6 +8,9 @@ public static class Poll
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>For conditions read from memory or a local file (no process spawned per look): timing resolution.</summary>
+    public static readonly TimeSpan Fine = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Polls until <paramref name="probe"/> returns non-null; returns it, or throws <see cref="TimeoutException"/> naming <paramref name="what"/>.</summary>
     public static async Task<T> ForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what,
         TimeSpan? interval = null, CancellationToken cancel = default) where T : class

@@ -7,7 +7,7 @@ public static class Prerequisites
     private static readonly (string Tool, string Package)[] Tools =
     [
         ("ip", "iproute2"), ("nft", "nftables"), ("tcpdump", "tcpdump"), ("socat", "socat"),
-        ("rdisc6", "ndisc6"), ("radvd", "radvd"), ("ping", "iputils-ping"), ("sysctl", "procps"),
+        ("rdisc6", "ndisc6"), ("radvd", "radvd"), ("ping", "iputils-ping"), ("sysctl", "procps"), ("stdbuf", "coreutils"),
     ];
 
     public const string Python = "/usr/bin/python3";

@@ -1,16 +1,39 @@
 namespace DualHome.Testbed;
 
+/// <summary>How an ISP fails (testbed.md): silently (carrier up, nothing gets through) or loudly (carrier lost).</summary>
+public enum FailureKind { Silent, Carrier }
+
+/// <summary>
+/// When a failure was injected or repaired: the wall clock (CLOCK_REALTIME, the clock of the pcap timestamps) just
+/// before the command was spawned and just after it returned. The change took effect in between; measurements count
+/// from <see cref="Before"/>, so they include the command's own run time and never flatter the router.
+/// </summary>
+public sealed record Injection(string What, DateTimeOffset Before, DateTimeOffset After)
+{
+    public TimeSpan CommandTook => After - Before;
+
+    public override string ToString() => $"{What} (command took {CommandTook.TotalMilliseconds:0.0} ms)";
+}
+
 /// <summary>Failure injection (testbed.md, "A silent ISP failure" / "A loud failure").</summary>
 public sealed partial class Site
 {
+    /// <summary>Injects a failure of <paramref name="kind"/> at <paramref name="isp"/> and says when.</summary>
+    public Task<Injection> FailAsync(Isp isp, FailureKind kind) =>
+        TimedAsync(kind == FailureKind.Silent ? $"ISP {isp} silently dead" : $"ISP {isp} carrier down",
+            () => kind == FailureKind.Silent ? SilentFailAsync(isp) : CarrierDownAsync(isp));
+
+    /// <summary>Ends a failure injected by <see cref="FailAsync"/> and says when.</summary>
+    public Task<Injection> RepairAsync(Isp isp, FailureKind kind) =>
+        TimedAsync(kind == FailureKind.Silent ? $"ISP {isp} restored" : $"ISP {isp} carrier up",
+            () => kind == FailureKind.Silent ? RestoreAsync(isp) : CarrierUpAsync(isp));
+
     /// <summary>
     /// Silent failure: the ISP drops everything to and from inet0 in a forward chain that runs before its
     /// ingress filter; carrier stays up, so only probes beyond the ISP notice.
     /// </summary>
-    public async Task SilentFailAsync(Isp isp)
-    {
-        foreach (var rule in IspFilter.SilentFailRules()) await ExecCheckedAsync(Topology.NodeOf(isp), ["nft", .. rule]);
-    }
+    public async Task SilentFailAsync(Isp isp) =>
+        (await ExecAsync(Topology.NodeOf(isp), ["nft", "-f", "-"], stdin: IspFilter.SilentFailScript())).EnsureSuccess();
 
     /// <summary>Ends a silent failure (empties the failure chain).</summary>
     public Task RestoreAsync(Isp isp) =>
@@ -31,5 +54,14 @@ public sealed partial class Site
         await ExecCheckedAsync(n, "ip", "-6", "addr", "replace", $"{Topology.IspLinkLocal}/64", "dev", Topology.IspDown, "nodad");
         await ExecCheckedAsync(n, "ip", "-6", "route", "replace", Topology.Delegated(isp).ToString(),
             "via", Topology.PeerLinkLocal.ToString(), "dev", Topology.IspDown);
+    }
+
+    private async Task<Injection> TimedAsync(string what, Func<Task> action)
+    {
+        var before = DateTimeOffset.UtcNow;
+        await action();
+        var injection = new Injection(what, before, DateTimeOffset.UtcNow);
+        Note($"injected: {injection}");
+        return injection;
     }
 }

@@ -17,7 +17,11 @@ public sealed partial class Site
     /// <summary>TCP port of the server on 2001:db8:ffff::1; it answers each connection with <c>peer=[addr]</c>.</summary>
     public const int ServerPort = 7000;
 
+    /// <summary>TCP port of the probe server (tcpprobe.py serve) on 2001:db8:ffff::1: same answer, no fork per connection.</summary>
+    public const int ProbeServerPort = 7001;
+
     private BackgroundProcess? _server;
+    private BackgroundProcess? _probeServer;
     private readonly SemaphoreSlim _serverLock = new(1, 1);
 
     /// <summary>Starts the TCP server in inet once (socat, one fork per connection) and waits until it listens.</summary>
@@ -33,6 +37,25 @@ public sealed partial class Site
                     (await ExecAsync(Node.Inet, "ss", "-H", "-ltn", $"sport = :{ServerPort}")).Stdout.Contains($":{ServerPort}"),
                 TimeSpan.FromSeconds(5), "the TCP server to listen");
             if (_server.HasExited) throw new TestbedException($"server exited: {_server.ReadStderr()}");
+        }
+        finally
+        {
+            _serverLock.Release();
+        }
+    }
+
+    /// <summary>Starts the probe server in inet once (for <see cref="Probing.TcpProber"/>) and waits until it listens.</summary>
+    public async Task EnsureProbeServerAsync()
+    {
+        await _serverLock.WaitAsync();
+        try
+        {
+            if (_probeServer is { HasExited: false }) return;
+            var script = TestbedScripts.Extract("tcpprobe.py", WorkDirectory);
+            _probeServer = StartBackground("probe-server", Node.Inet, [Prerequisites.Python, "-u", script, "serve", "--port", ProbeServerPort.ToString()]);
+            await Poll.UntilAsync(() => Task.FromResult(_probeServer.HasExited || _probeServer.ReadStdout().Contains("listening")),
+                TimeSpan.FromSeconds(5), "the probe server to listen");
+            if (_probeServer.HasExited) throw new TestbedException($"probe server exited: {_probeServer.ReadStderr()}");
         }
         finally
         {
@@ -64,6 +87,10 @@ public sealed partial class Site
     /// <summary>Adds an extra address on the host's eth0 without DAD (e.g. the foreign, "spoofed" source).</summary>
     public Task AddHostAddressAsync(IPAddress address, int prefixLength = 64) =>
         ExecCheckedAsync(Node.Host, "ip", "-6", "addr", "add", $"{address}/{prefixLength}", "dev", Topology.HostLan, "nodad");
+
+    /// <summary>Removes an address added with <see cref="AddHostAddressAsync"/>.</summary>
+    public Task RemoveHostAddressAsync(IPAddress address, int prefixLength = 64) =>
+        ExecCheckedAsync(Node.Host, "ip", "-6", "addr", "del", $"{address}/{prefixLength}", "dev", Topology.HostLan);
 
     [GeneratedRegex(@"peer=\[([0-9a-fA-F:.]+)\]")]
     private static partial Regex PeerLine();

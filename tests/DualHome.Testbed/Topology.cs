@@ -50,4 +50,10 @@ public static class Topology
     public static IPAddress RouterLanAddress(Isp isp) => IPAddress.Parse($"2001:db8:{Letter(isp)}:1::1");
 
     public static readonly Isp[] Isps = [Isp.A, Isp.B];
+
+    public static Isp Other(Isp isp) => isp == Isp.A ? Isp.B : Isp.A;
+
+    /// <summary>The ISP whose LAN prefix holds <paramref name="address"/>, or null (link-local, foreign, none).</summary>
+    public static Isp? IspOf(IPAddress? address) =>
+        address is null ? null : Isps.Where(i => LanPrefix(i).Contains(address)).Select(i => (Isp?)i).FirstOrDefault();
 }

@@ -68,6 +68,14 @@ public sealed class NdCapture : IDisposable
             return Task.FromResult(AdvertisementsSince(since ?? DateTimeOffset.MinValue).FirstOrDefault(match));
         }, timeout, what, cancel: cancel);
 
+    /// <summary>Like <see cref="WaitForAdvertisementAsync"/>, looking every few milliseconds; null after the timeout.</summary>
+    public Task<CapturedRa?> TryWaitForAdvertisementAsync(Func<CapturedRa, bool> match, TimeSpan timeout, DateTimeOffset since,
+        CancellationToken cancel = default) =>
+        Poll.TryForAsync(() => Task.FromResult(AdvertisementsSince(since).FirstOrDefault(match)), timeout, Poll.Fine, cancel);
+
+    /// <summary>The last RA captured, or null.</summary>
+    public CapturedRa? LatestAdvertisement => Advertisements() is { Count: > 0 } all ? all[^1] : null;
+
     private static byte[] ReadShared(string path)
     {
         using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -52,6 +52,9 @@ public abstract partial class RouterProcess : IDisposable
     /// <summary>The router's own log file (dualhomed's Log.Path; radvd logs to stderr).</summary>
     public abstract string? LogPath { get; }
 
+    /// <summary>The router's log file so far ("" without one).</summary>
+    public string ReadLog() => LogPath is null ? "" : BackgroundProcess.ReadShared(LogPath);
+
     /// <summary>SIGTERM (by pid), then waits for the exit: the graceful path that sends the final RAs.</summary>
     public virtual Task<StopResult> StopAsync(TimeSpan? timeout = null) =>
         Process.StopAsync(timeout ?? TimeSpan.FromSeconds(10));
