@@ -112,14 +112,17 @@ public sealed class UplinkHealth
         ResetRuns();
         var level = next == UplinkState.Down ? LogLevel.Warning : LogLevel.Information;
         UplinkLog.Transition(_log, level, _name, old, next, reason);
-        UpdateHoldDown(next);
+        UpdateHoldDown(old, next);
         Transitioned?.Invoke(new UplinkTransition(old, next, reason, LastChange.Value));
     }
 
-    private void UpdateHoldDown(UplinkState next)
+    /// <summary>The first Up after start has no history to call a flap: it counts as stable, so an ISP that fails
+    /// within a minute of the router booting comes back after UpAfter rounds, not after a hold-down.</summary>
+    private void UpdateHoldDown(UplinkState old, UplinkState next)
     {
         var now = _clock.Now;
-        if (next == UplinkState.Up) _holdDown.OnUp(now);
+        if (next == UplinkState.Up && old == UplinkState.Starting) _holdDown.OnUp(now - Uplinks.HoldDown.StableTime);
+        else if (next == UplinkState.Up) _holdDown.OnUp(now);
         else if (_holdDown.OnDown(now)) UplinkLog.HoldDownGrew(_log, _name, _holdDown.Current(now));
     }
 

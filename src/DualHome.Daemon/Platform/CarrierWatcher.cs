@@ -1,5 +1,6 @@
 using DualHome.ControlPlane.Uplinks;
 using DualHome.Linux;
+using DualHome.Linux.Netlink;
 
 namespace DualHome.Daemon.Platform;
 
@@ -23,8 +24,21 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors, TimePr
             bool up = HasCarrier(m.Config.Interface);
             if (_last.TryGetValue(m.Name, out var was) && was == up) continue;
             _last[m.Name] = up;
+            if (up && was is false) ForgetGateway(m);
             m.OnCarrier(up);
         }
+    }
+
+    /// <summary>While the cable was out the gateway's neighbour entry went INCOMPLETE; the kernel would retry only
+    /// at its next 1 s retransmit. Deleting it makes the first probe after carrier-up resolve the gateway at once.</summary>
+    private static void ForgetGateway(UplinkMonitor m)
+    {
+        try
+        {
+            using var nl = Rtnetlink.Open();
+            nl.DeleteNeighbor(nl.GetLink(m.Config.Interface).Index, m.Config.Gateway);
+        }
+        catch (IOException) { } // nothing to forget, or the link is gone again: the probes will tell
     }
 
     private static bool HasCarrier(string interfaceName)

@@ -21,7 +21,7 @@ public sealed class NdSocketLink : INdLink, IDisposable
     public IDisposable StartReceiving(RouterAdvertiser engine)
     {
         var buffer = new byte[1500];
-        return ReceiveThread.Start("nd-receive", _ => ReceiveOnce(engine, buffer));
+        return ReceiveThread.Start("nd-receive", _ => ReceiveOnce(engine, buffer), _socket.Dispose);
     }
 
     public void Dispose() => _socket.Dispose();

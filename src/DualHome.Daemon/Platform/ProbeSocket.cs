@@ -35,7 +35,7 @@ public sealed class ProbeSocket : IProbeTransport, IDisposable
     public IDisposable StartReceiving(UplinkMonitor monitor)
     {
         var buffer = new byte[256];
-        return ReceiveThread.Start($"probe-{monitor.Name}", _ => ReceiveOnce(monitor, buffer));
+        return ReceiveThread.Start($"probe-{monitor.Name}", _ => ReceiveOnce(monitor, buffer), _socket.Dispose);
     }
 
     public void Dispose() => _socket.Dispose();

@@ -6,15 +6,19 @@ public sealed class ReceiveThread : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
+    private readonly Action _wake;
 
-    private ReceiveThread(string name, Func<CancellationToken, bool> step)
+    private ReceiveThread(string name, Func<CancellationToken, bool> step, Action wake)
     {
         _thread = new Thread(() => Loop(step)) { IsBackground = true, Name = name };
+        _wake = wake;
     }
 
-    public static ReceiveThread Start(string name, Func<CancellationToken, bool> step)
+    /// <summary><paramref name="wake"/> unblocks a step waiting in the kernel (closing its socket does), so a
+    /// stop does not wait out the receive timeout.</summary>
+    public static ReceiveThread Start(string name, Func<CancellationToken, bool> step, Action wake)
     {
-        var t = new ReceiveThread(name, step);
+        var t = new ReceiveThread(name, step, wake);
         t._thread.Start();
         return t;
     }
@@ -22,6 +26,7 @@ public sealed class ReceiveThread : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
+        _wake();
         _thread.Join(TimeSpan.FromSeconds(2));
         _stop.Dispose();
     }

@@ -73,6 +73,17 @@ public class UplinkHealthTests
     }
 
     [Fact]
+    public void AFailureSoonAfterStartIsNoFlap()
+    {
+        var health = Health();
+        Rounds(health, 5, 2); // Starting -> Up
+        Rounds(health, 3, 0); // fails 0.3 s later: no history, so no hold-down
+        Assert.Equal(UplinkState.Down, health.State);
+        Assert.Equal(5, RoundsUntilUp(health));
+        Assert.Equal(TimeSpan.Zero, health.HoldDown);
+    }
+
+    [Fact]
     public void AnAnsweredRoundRestartsTheSilentCount()
     {
         var health = Health();
