@@ -13,6 +13,10 @@ public static class Ipv6Bytes
     public static bool IsUnspecified(ReadOnlySpan<byte> address) =>
         address.Length == AddressLength && !address.ContainsAnyExcept((byte)0);
 
+    /// <summary>RFC 4291 §2.5.3: the loopback address is ::1.</summary>
+    public static bool IsLoopback(ReadOnlySpan<byte> address) =>
+        address.Length == AddressLength && !address[..15].ContainsAnyExcept((byte)0) && address[15] == 1;
+
     /// <summary>RFC 4291 §2.5.6: link-local unicast is fe80::/10.</summary>
     public static bool IsLinkLocalUnicast(ReadOnlySpan<byte> address) =>
         address.Length == AddressLength && address[0] == 0xfe && (address[1] & 0xc0) == 0x80;
