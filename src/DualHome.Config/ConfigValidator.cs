@@ -14,8 +14,10 @@ public static class ConfigValidator
         var log = ValidateLog(o.Log, issues);
         RequireNonEmpty("Control.Socket", o.Control.Socket, issues);
         RequireNonEmpty("State.Directory", o.State.Directory, issues);
+        RequireNonEmpty("Board.Profile", o.Board.Profile, issues);
         bool failed = issues.Count(i => i.Severity == IssueSeverity.Error) > before;
-        return failed ? null : new SiteConfig(lan!, uplinks, mode, o.Control.Socket, log, o.State.Directory);
+        return failed ? null : new SiteConfig(lan!, uplinks, mode, o.Control.Socket, log, o.State.Directory,
+            new BoardConfig(o.Board.Profile, o.Board.LedClassRoot));
     }
 
     private static LanConfig? ValidateLan(LanOptions lan, List<ConfigIssue> issues)

@@ -21,6 +21,9 @@ public static class EffectiveConfigWriter
             w.WriteStartObject("Control"); w.WriteString("Socket", c.ControlSocket); w.WriteEndObject();
             WriteLog(w, c.Log);
             w.WriteStartObject("State"); w.WriteString("Directory", c.StateDirectory); w.WriteEndObject();
+            w.WriteStartObject("Board"); w.WriteString("Profile", c.Board.Profile);
+            if (c.Board.LedClassRoot is { } root) w.WriteString("LedClassRoot", root); else w.WriteNull("LedClassRoot");
+            w.WriteEndObject();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray());

@@ -9,7 +9,10 @@ public sealed record SiteConfig(
     string DataPlaneMode,
     string ControlSocket,
     LogConfig Log,
-    string StateDirectory);
+    string StateDirectory,
+    BoardConfig Board);
+
+public sealed record BoardConfig(string Profile, string? LedClassRoot);
 
 public sealed record LanConfig(string Interface, IReadOnlyList<IPAddress> Dns, IReadOnlyList<string> Domains, RaConfig Ra);
 

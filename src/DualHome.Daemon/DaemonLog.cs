@@ -26,6 +26,12 @@ internal static partial class DaemonLog
     [LoggerMessage(8, LogLevel.Error, "control socket {Path} unavailable ({Reason}): ctl and the console will not reach this daemon")]
     public static partial void NoControl(ILogger log, string path, string reason);
 
+    [LoggerMessage(9, LogLevel.Error, "Board.Profile '{Profile}' cannot be used ({Reason}); running without LEDs and button")]
+    public static partial void BoardUnusable(ILogger log, string profile, string reason);
+
+    [LoggerMessage(10, LogLevel.Warning, "factory reset requested by the button; the configuration lifecycle that would do it is not built yet (nothing changed)")]
+    public static partial void FactoryResetUnavailable(ILogger log);
+
     /// <summary>A setup failure is the user's to fix (wrong interface name, no privilege): the message, not a trace.</summary>
     [LoggerMessage(6, LogLevel.Critical, "cannot run: {Reason}")]
     public static partial void Failed(ILogger log, string reason);

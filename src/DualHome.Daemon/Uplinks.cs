@@ -41,7 +41,7 @@ public sealed class Uplinks : IDisposable
 
     public void Start()
     {
-        var carrier = new CarrierWatcher(Health.Uplinks, TimeProvider.System);
+        var carrier = new CarrierWatcher(Health.Uplinks);
         _owned.Add(carrier);
         Health.Start();
         carrier.Start();

@@ -20,6 +20,7 @@ public class ConfigLoaderTests
         Assert.Equal(IPNetwork.Parse("2001:db8:b:1::/64"), c.Uplinks[1].LanPrefix);
         Assert.Equal(TimeSpan.FromMilliseconds(100), c.Uplinks[1].Probe.Interval);
         Assert.Equal("kernel", c.DataPlaneMode);
+        Assert.Equal(new BoardConfig("none", null), c.Board);
     }
 
     [Fact]

@@ -9,6 +9,15 @@ public sealed class DualHomeOptions
     public ControlOptions Control { get; set; } = new();
     public LogOptions Log { get; set; } = new();
     public StateOptions State { get; set; } = new();
+    public BoardOptions Board { get; set; } = new();
+}
+
+/// <summary>The board profile (LEDs, button): a name under board/, a path to a board.json, or "none".</summary>
+public sealed class BoardOptions
+{
+    public string Profile { get; set; } = "none";
+    /// <summary>Where the kernel LED class is; unset = the profile's, else /sys/class/leds.</summary>
+    public string? LedClassRoot { get; set; }
 }
 
 public sealed class DataPlaneOptions

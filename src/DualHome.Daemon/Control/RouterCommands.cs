@@ -2,16 +2,20 @@ using System.Text;
 using DualHome.Control;
 using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.ControlPlane.Uplinks;
+using DualHome.Hardware;
+using DualHome.Hardware.Buttons;
 
 namespace DualHome.Daemon.Control;
 
 /// <summary>The daemon's side of the control channel: typed commands over the live engines.</summary>
-public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, IReadOnlyList<string> configuredUplinks) : IControlHandler
+public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, BoardPanel? board,
+    IReadOnlyList<string> configuredUplinks) : IControlHandler
 {
     private const string Help = """
         show status [--json]               uplinks: health, advertised state, override, counters
         show counters                      RA engine and probe counters, drops by reason
         uplink NAME force-down|force-up|auto   override an uplink (auto follows its health)
+        button short|hold3|hold10          what the board's button does: switch ISP / all automatic / factory reset
         help                               this list
         """;
 
@@ -24,6 +28,7 @@ public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, IRead
         ("show", >= 1) when args[0] is "status" or "uplinks" => ShowStatus(args),
         ("show", >= 1) when args[0] == "counters" => ControlResponse.Ok(Counters()),
         ("uplink", 2) => SetOverride(args[0], args[1]),
+        ("button", 1) => Button(args[0]),
         _ => ControlResponse.Usage($"unknown command '{string.Join(' ', [command, .. args])}'\n{Help.TrimEnd()}"),
     };
 
@@ -44,6 +49,18 @@ public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, IRead
         monitor.SetOverride(value);
         var now = monitor.Current;
         return ControlResponse.Ok($"uplink {name}: override {now.Override.Name()}, prefix {(now.Preferred ? "preferred" : "deprecated")}");
+    }
+
+    /// <summary>The board's button logic, driven remotely; works with Board.Profile "none" too (actions only).</summary>
+    private ControlResponse Button(string press)
+    {
+        ButtonEvent? e = press switch { "short" => ButtonEvent.Short, "hold3" => ButtonEvent.Hold3, "hold10" => ButtonEvent.Hold10, _ => null };
+        if (e is null) return ControlResponse.Usage($"'{press}' is not one of short, hold3, hold10");
+        if (board is null) return ControlResponse.Refused("no board panel (Board.Profile could not be loaded; see the log)");
+        var result = board.Press(e.Value);
+        return result.Outcome == ButtonOutcome.FactoryResetFailed
+            ? ControlResponse.Refused(result.Message)
+            : ControlResponse.Ok(result.Message);
     }
 
     private string Counters()
