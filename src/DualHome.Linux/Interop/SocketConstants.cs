@@ -3,13 +3,16 @@ namespace DualHome.Linux.Interop;
 /// <summary>Socket-layer constants (bits/socket.h, asm-generic/socket.h; equal on x86-64 and arm64).</summary>
 internal static class SocketConstants
 {
+    public const int AF_INET = 2;
     public const int AF_INET6 = 10;
     public const int AF_NETLINK = 16;
 
+    public const int SOCK_DGRAM = 2;
     public const int SOCK_RAW = 3;
     public const int SOCK_CLOEXEC = 0x80000;
 
     public const int SOL_SOCKET = 1;
+    public const int SO_ERROR = 4;
     public const int SO_RCVBUF = 8;
     public const int SO_RCVTIMEO = 20;
     public const int SO_BINDTODEVICE = 25;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.NetworkInformation;
 using System.Text;
 using static DualHome.Linux.Netlink.RtnetlinkConstants;
@@ -8,6 +9,15 @@ namespace DualHome.Linux.Netlink;
 /// <summary>Turns an RTM_NEWLINK payload (struct ifinfomsg + IFLA_* attributes) into a <see cref="LinkInfo"/>.</summary>
 internal static class LinkParser
 {
+    /// <summary>Like <see cref="Parse"/>, but false instead of throwing for a payload shorter than struct ifinfomsg
+    /// or attributes that overrun it.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out LinkInfo? link)
+    {
+        var fits = payload.Length >= IfInfoMsgSize && NetlinkReader.AttributesFit(payload[IfInfoMsgSize..]);
+        link = fits ? Parse(payload) : null;
+        return fits;
+    }
+
     public static LinkInfo Parse(ReadOnlySpan<byte> payload)
     {
         if (payload.Length < IfInfoMsgSize)

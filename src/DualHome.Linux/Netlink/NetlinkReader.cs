@@ -5,10 +5,41 @@ namespace DualHome.Linux.Netlink;
 /// <summary>
 /// Walks the messages of one netlink datagram and the attributes of one message (NLMSG_OK/NLMSG_NEXT,
 /// RTA_OK/RTA_NEXT in netlink(3), rtnetlink(3)). Lengths are checked before any field is read; framing
-/// the kernel could never send throws <see cref="InvalidDataException"/>.
+/// the kernel could never send throws <see cref="InvalidDataException"/>; a reader that must never throw
+/// (the event stream) checks a datagram or attribute area with <see cref="MessagesFit"/> / <see cref="AttributesFit"/> first.
 /// </summary>
 internal static class NetlinkReader
 {
+    /// <summary>True if <see cref="TryReadMessage"/> can walk the whole datagram without throwing.</summary>
+    public static bool MessagesFit(ReadOnlySpan<byte> datagram) => Fits(datagram, NetlinkConstants.HeaderSize, lengthIs32Bits: true);
+
+    /// <summary>True if <see cref="TryReadAttribute"/> can walk the whole attribute area without throwing.</summary>
+    public static bool AttributesFit(ReadOnlySpan<byte> attributes) => Fits(attributes, 4, lengthIs32Bits: false);
+
+    /// <summary>Walks length-prefixed, 4-aligned records: each needs its header and must end inside the area.</summary>
+    private static bool Fits(ReadOnlySpan<byte> area, int headerSize, bool lengthIs32Bits)
+    {
+        var offset = 0;
+        while (offset < area.Length)
+        {
+            var rest = area[offset..];
+            if (rest.Length < headerSize)
+            {
+                return false;
+            }
+
+            var length = lengthIs32Bits ? BinaryPrimitives.ReadUInt32LittleEndian(rest) : BinaryPrimitives.ReadUInt16LittleEndian(rest);
+            if (length < headerSize || length > rest.Length)
+            {
+                return false;
+            }
+
+            offset += NetlinkConstants.Align((int)length);
+        }
+
+        return true;
+    }
+
     /// <summary>Reads the message at <paramref name="offset"/>; false at the end of the datagram.</summary>
     public static bool TryReadMessage(ReadOnlySpan<byte> datagram, scoped ref int offset, out NetlinkMessage message)
     {

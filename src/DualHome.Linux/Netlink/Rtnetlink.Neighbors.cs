@@ -1,11 +1,37 @@
 using System.Net;
+using static DualHome.Linux.Netlink.RtnetlinkConstants;
 
 namespace DualHome.Linux.Netlink;
 
+/// <summary>Neighbour cache entries (RTM_GETNEIGH, RTM_DELNEIGH).</summary>
 public sealed partial class Rtnetlink
 {
     /// <summary>Deletes a neighbour entry so the next packet resolves it afresh (a gateway left INCOMPLETE while
     /// the cable was out would otherwise wait for the kernel's next 1 s retransmit). Returns false if absent.</summary>
     public bool DeleteNeighbor(int interfaceIndex, IPAddress address) =>
         Execute("RTM_DELNEIGH", seq => NetlinkMessages.BuildDeleteNeighbor(interfaceIndex, address, seq), MissingErrors);
+
+    /// <summary>The entry for <paramref name="address"/> on the interface (<c>ip -6 neigh get</c>), or null if the
+    /// kernel has none. Linux 5.0+.</summary>
+    public NeighborEvent? GetNeighbor(int interfaceIndex, IPAddress address)
+    {
+        NeighborEvent? neighbor = null;
+        try
+        {
+            Query("RTM_GETNEIGH", seq => NetlinkMessages.BuildGetNeighbor(interfaceIndex, address, seq),
+                (in NetlinkMessage reply) =>
+                {
+                    if (reply.Type == RTM_NEWNEIGH && NeighborParser.TryParse(reply.Payload, deleted: false, out var parsed))
+                    {
+                        neighbor = parsed;
+                    }
+                });
+        }
+        catch (NativeErrorException e) when (e.Errno == Errno.ENOENT)
+        {
+            return null;
+        }
+
+        return neighbor;
+    }
 }

@@ -7,6 +7,7 @@ internal static class RtnetlinkConstants
     public const byte AF_INET6 = 10;
 
     public const ushort RTM_NEWLINK = 16;
+    public const ushort RTM_DELLINK = 17;
     public const ushort RTM_GETLINK = 18;
     public const ushort RTM_NEWADDR = 20;
     public const ushort RTM_DELADDR = 21;
@@ -17,6 +18,13 @@ internal static class RtnetlinkConstants
     public const ushort RTM_NEWRULE = 32;
     public const ushort RTM_DELRULE = 33;
     public const ushort RTM_GETRULE = 34;
+    public const ushort RTM_NEWNEIGH = 28;
+    public const ushort RTM_DELNEIGH = 29;
+    public const ushort RTM_GETNEIGH = 30;
+
+    /// <summary>Multicast groups (enum rtnetlink_groups); sockaddr_nl.nl_groups holds bit (group − 1).</summary>
+    public const int RTNLGRP_LINK = 1;
+    public const int RTNLGRP_NEIGH = 3;
 
     /// <summary>sizeof(struct rtmsg): family, dst_len, src_len, tos, table, protocol, scope, type (u8 each), flags u32.</summary>
     public const int RtMsgSize = 12;
@@ -24,6 +32,8 @@ internal static class RtnetlinkConstants
     public const int IfAddrMsgSize = 8;
     /// <summary>sizeof(struct ifinfomsg): family u8, pad u8, type u16, index s32, flags u32, change u32.</summary>
     public const int IfInfoMsgSize = 16;
+    /// <summary>sizeof(struct ndmsg): family u8, 3 pad bytes, ifindex s32, state u16, flags u8, type u8.</summary>
+    public const int NdMsgSize = 12;
     /// <summary>sizeof(struct fib_rule_hdr): family, dst_len, src_len, tos, table, res1, res2, action (u8 each), flags u32.</summary>
     public const int FibRuleHdrSize = 12;
 
@@ -43,6 +53,10 @@ internal static class RtnetlinkConstants
     public const ushort IFA_CACHEINFO = 6;
     /// <summary>u32 flags; supersedes ifa_flags, which holds only the low 8 bits.</summary>
     public const ushort IFA_FLAGS = 8;
+
+    // Neighbour attributes (linux/neighbour.h, enum NDA_*).
+    public const ushort NDA_DST = 1;
+    public const ushort NDA_LLADDR = 2;
 
     public const ushort IFLA_ADDRESS = 1;
     public const ushort IFLA_IFNAME = 3;

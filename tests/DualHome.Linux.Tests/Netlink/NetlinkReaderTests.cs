@@ -68,4 +68,35 @@ public sealed class NetlinkReaderTests
             NetlinkReader.TryReadAttribute(bytes, ref offset, out _, out _);
         });
     }
+
+    [Theory]
+    [InlineData("TooShortForHeader", "10000000 0300 0000")]
+    [InlineData("LengthBelowHeader", "0c000000 0300 0000 01000000 00000000")]
+    [InlineData("LengthBeyondDatagram", "20000000 0300 0000 01000000 00000000")]
+    [InlineData("SecondMessageCut", "10000000 0300 0000 01000000 00000000 10000000 0300")]
+    public void MessagesFit_MalformedDatagram_IsFalse(string name, string hex)
+    {
+        Assert.NotEmpty(name);
+        Assert.False(NetlinkReader.MessagesFit(Hex.Parse(hex)));
+    }
+
+    [Theory]
+    [InlineData("TooShortForHeader", "0800 01")]
+    [InlineData("LengthBelowHeader", "0300 0100")]
+    [InlineData("LengthBeyondArea", "0c00 0100 00000000")]
+    [InlineData("SecondAttributeOverruns", "0800 0100 00000000 0800 0200 0000")]
+    public void AttributesFit_MalformedArea_IsFalse(string name, string hex)
+    {
+        Assert.NotEmpty(name);
+        Assert.False(NetlinkReader.AttributesFit(Hex.Parse(hex)));
+    }
+
+    [Fact]
+    public void Fits_WellFormed_IsTrue_IncludingUnpaddedLastRecordAndEmpty()
+    {
+        Assert.True(NetlinkReader.MessagesFit(Hex.Parse("11000000 0100 0000 01000000 00000000 ff")));
+        Assert.True(NetlinkReader.AttributesFit(Hex.Parse("0500 0400 07 000000 0400 0380 0500 0100 01")));
+        Assert.True(NetlinkReader.MessagesFit([]));
+        Assert.True(NetlinkReader.AttributesFit([]));
+    }
 }

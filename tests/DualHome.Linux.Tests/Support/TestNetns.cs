@@ -1,15 +1,15 @@
 namespace DualHome.Linux.Tests.Support;
 
 /// <summary>
-/// A throwaway named network namespace "dhlnx-XXXXXXXX", deleted on Dispose. DAD and router
+/// A throwaway named network namespace "PREFIX-XXXXXXXX" (default prefix "dhlnx"), deleted on Dispose. DAD and router
 /// solicitations are off for interfaces created in it, so link-local addresses are usable at once and
 /// the kernel does not send its own RSs into a test that listens for one.
 /// </summary>
 internal sealed class TestNetns : IDisposable
 {
-    public TestNetns()
+    public TestNetns(string prefix = "dhlnx")
     {
-        Name = "dhlnx-" + Convert.ToHexString(Guid.NewGuid().ToByteArray()[..4]).ToLowerInvariant();
+        Name = prefix + "-" + Convert.ToHexString(Guid.NewGuid().ToByteArray()[..4]).ToLowerInvariant();
         Shell.Ip("netns", "add", Name);
         try
         {

@@ -9,12 +9,12 @@ internal sealed class VethPair : IDisposable
     public const string LeftInterface = "a";
     public const string RightInterface = "b";
 
-    public VethPair()
+    public VethPair(string prefix = "dhlnx")
     {
-        Left = new TestNetns();
+        Left = new TestNetns(prefix);
         try
         {
-            Right = new TestNetns();
+            Right = new TestNetns(prefix);
             Left.Ip("link", "add", "name", LeftInterface, "type", "veth", "peer", "name", RightInterface, "netns", Right.Name);
             Left.Ip("link", "set", "dev", LeftInterface, "up");
             Right.Ip("link", "set", "dev", RightInterface, "up");
