@@ -41,7 +41,7 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors) : IDis
         if (!events.TryRead(out var ev)) return false;
         if (ev is LinkEvent link) OnLink(link);
         else if (ev is NeighborEvent { Deleted: false } n && _byIndex.TryGetValue(n.InterfaceIndex, out var m) && IsGateway(m, n.Address))
-            OnGateway(m, n.State);
+            OnGateway(m, n.State, verdict: n.RequestedBy == 0);
         else if (ev is ResyncNeeded) Resync();
         return true;
     }
@@ -62,21 +62,26 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors) : IDis
             var link = TryGetLink(m.Config.Interface);
             if (link is not null) _byIndex[link.Index] = m;
             Report(m, link?.Index ?? 0, link?.HasCarrier ?? false);
-            if (link is not null && TryGetGateway(link.Index, m) is { } gateway) OnGateway(m, gateway.State);
+            // A FAILED entry read here may be old history (kept until garbage collection, resolved afresh by the
+            // next packet): only an event says the gateway failed now. An answering state is current.
+            if (link is not null && TryGetGateway(link.Index, m) is { } gateway) OnGateway(m, gateway.State, verdict: false);
         }
     }
 
     private void Report(UplinkMonitor m, int index, bool up)
     {
-        if (_carrier.TryGetValue(m.Name, out var was) && was == up) return;
+        bool known = _carrier.TryGetValue(m.Name, out var was);
+        if (known && was == up) return;
         _carrier[m.Name] = up;
-        if (up && was is false) ForgetGateway(m, index);
+        if (up && known) ForgetGateway(m, index);
         m.OnCarrier(up);
     }
 
-    private static void OnGateway(UplinkMonitor m, NeighborState state)
+    /// <param name="verdict">The kernel's own neighbour unreachability detection made the change. A FAILED that a
+    /// request made (our RTM_DELNEIGH below, <c>ip neigh</c>) says nothing about the gateway.</param>
+    private static void OnGateway(UplinkMonitor m, NeighborState state, bool verdict)
     {
-        if (state == NeighborState.Failed) m.OnGatewayReachable(false);
+        if (state == NeighborState.Failed && verdict) m.OnGatewayReachable(false);
         else if ((state & Answering) != 0) m.OnGatewayReachable(true);
     }
 

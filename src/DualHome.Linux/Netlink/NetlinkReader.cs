@@ -65,7 +65,8 @@ internal static class NetlinkReader
             type: BinaryPrimitives.ReadUInt16LittleEndian(rest[4..]),
             flags: BinaryPrimitives.ReadUInt16LittleEndian(rest[6..]),
             sequence: BinaryPrimitives.ReadUInt32LittleEndian(rest[8..]),
-            payload: rest[NetlinkConstants.HeaderSize..(int)length]);
+            payload: rest[NetlinkConstants.HeaderSize..(int)length],
+            portId: BinaryPrimitives.ReadUInt32LittleEndian(rest[12..]));
         offset += Math.Min(NetlinkConstants.Align((int)length), rest.Length);
         return true;
     }
