@@ -45,8 +45,9 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
         advertiser.Start(Content());
         // Conditional RAs (RFC 8475): a change of any uplink's preference is advertised at once.
         uplinks.Health.UplinkChanged += change => { if (change.PreferredChanged) advertiser.Update(Content()); };
-        uplinks.Start();
         using var board = Board.Open(config, uplinks.Health, logs, _log);
+        if (board is not null) uplinks.CarrierChanged += board.OnCarrier;
+        uplinks.Start();
         await using var control = new ControlServer(config.ControlSocket,
             new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList()),
             logs.CreateLogger<ControlServer>());

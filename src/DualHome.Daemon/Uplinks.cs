@@ -16,6 +16,9 @@ public sealed class Uplinks : IDisposable
 
     public SiteHealth Health { get; }
 
+    /// <summary>Uplink name and carrier, on every change; subscribe before <see cref="Start"/> to see the first.</summary>
+    public event Action<string, bool>? CarrierChanged;
+
     public static Uplinks Create(SiteConfig config, IReadOnlySet<string> installed, ILoggerFactory logs)
     {
         var monitors = new List<UplinkMonitor>();
@@ -42,6 +45,7 @@ public sealed class Uplinks : IDisposable
     public void Start()
     {
         var carrier = new CarrierWatcher(Health.Uplinks);
+        carrier.CarrierChanged += (name, up) => CarrierChanged?.Invoke(name, up);
         _owned.Add(carrier);
         Health.Start();
         carrier.Start();

@@ -18,7 +18,7 @@ namespace DualHome.Hardware;
 /// using var panel = new BoardPanel(profile, new BoardOptions(config.Board.LedClassRoot), uplinks.Health,
 ///     factoryReset: ResetConfiguration, TimeProvider.System, logs);
 /// panel.Start();                                                               // after the monitors exist
-/// carrierWatcher.CarrierChanged += panel.OnCarrier;                            // uplink name, carrier up
+/// uplinks.CarrierChanged += panel.OnCarrier;                                  // uplink name, carrier up
 /// controlServer.Button = e => panel.Press(e);                                  // dualhomed ctl button short|hold3|hold10
 /// panel.Stop();                                                                // LEDs off (or back to the kernel's trigger)
 /// </code>

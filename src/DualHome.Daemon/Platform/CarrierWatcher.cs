@@ -21,6 +21,9 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors) : IDis
     private ReceiveThread? _thread;
 
     /// <summary>Subscribes first, then reads the state: a change in between is seen twice, never missed.</summary>
+    /// <summary>Uplink name and carrier, on every change (the board's LEDs go dark without carrier).</summary>
+    public event Action<string, bool>? CarrierChanged;
+
     public void Start()
     {
         _events = RtnetlinkEvents.Open();
@@ -75,6 +78,7 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors) : IDis
         _carrier[m.Name] = up;
         if (up && known) ForgetGateway(m, index);
         m.OnCarrier(up);
+        CarrierChanged?.Invoke(m.Name, up);
     }
 
     /// <param name="verdict">The kernel's own neighbour unreachability detection made the change. A FAILED that a
