@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DualHome.Testbed;
 using DualHome.Testbed.Failover;
 using DualHome.Testbed.Router;
@@ -16,16 +17,20 @@ public abstract class FailoverTest : SiteTest
     protected static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(20);
     protected static readonly TimeSpan MeasureTimeout = TimeSpan.FromSeconds(5);
 
-    protected static Task WithWatchAsync(Isp primary, Func<Site, SiteWatch, Task> scenario)
+    protected static Task WithWatchAsync(Isp primary, Func<Site, SiteWatch, Task> scenario) =>
+        WithWatchAsync(primary, configure: null, scenario);
+
+    /// <param name="configure">Changes to the daemon's config, given the site (e.g. files written to its work directory).</param>
+    protected static Task WithWatchAsync(Isp primary, Action<Site, JsonObject>? configure, Func<Site, SiteWatch, Task> scenario)
     {
         Assert.SkipWhen(RouterKinds.FromEnvironment() == RouterKind.RadvdStandIn, "the radvd stand-in has no uplink health logic");
-        return WithSiteAsync(scenario: async site => await RunAsync(site, primary, scenario));
+        return WithSiteAsync(scenario: async site => await RunAsync(site, primary, configure, scenario));
     }
 
-    private static async Task RunAsync(Site site, Isp primary, Func<Site, SiteWatch, Task> scenario)
+    private static async Task RunAsync(Site site, Isp primary, Action<Site, JsonObject>? configure, Func<Site, SiteWatch, Task> scenario)
     {
         using var watch = await SiteWatch.StartAsync(site);
-        var router = await site.StartDaemonAsync();
+        var router = await site.StartDaemonAsync(configure is null ? null : c => configure(site, c));
         try
         {
             if (router.Kind == RouterKind.Dualhomed)

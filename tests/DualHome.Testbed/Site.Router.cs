@@ -37,6 +37,18 @@ public sealed partial class Site
     public Task<StopResult> StopDaemonAsync(TimeSpan? timeout = null) =>
         (Router ?? throw new TestbedException("no router was started")).StopAsync(timeout);
 
+    /// <summary>
+    /// <c>dualhomed ctl --config &lt;the running router's config&gt; &lt;words…&gt;</c> in the router namespace, e.g.
+    /// <c>CtlAsync("button", "short")</c> or <c>CtlAsync("show", "status", "--json")</c>. The result carries the exit
+    /// code (0 ok, 1 refused or unreachable, 2 usage), stdout and stderr; it is not checked here.
+    /// </summary>
+    public Task<CommandResult> CtlAsync(params string[] words)
+    {
+        var router = Router ?? throw new TestbedException("no router was started");
+        if (router.Kind != RouterKind.Dualhomed) throw new TestbedException($"ctl needs dualhomed, not the {router.Kind}");
+        return ExecAsync(Node.Router, [DaemonBinary.Require(), "ctl", "--config", router.ConfigPath, .. words], null);
+    }
+
     /// <summary>SIGKILL to the router: no final RA, nothing cleaned up by it.</summary>
     public void KillDaemon() => Router?.Kill();
 }

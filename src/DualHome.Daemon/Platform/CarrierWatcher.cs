@@ -77,8 +77,10 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors) : IDis
         if (known && was == up) return;
         _carrier[m.Name] = up;
         if (up && known) ForgetGateway(m, index);
-        m.OnCarrier(up);
+        // The LEDs hear of the carrier before the monitor's state change, so a pulled cable goes dark at once
+        // instead of flickering through "ISP unreachable".
         CarrierChanged?.Invoke(m.Name, up);
+        m.OnCarrier(up);
     }
 
     /// <param name="verdict">The kernel's own neighbour unreachability detection made the change. A FAILED that a
