@@ -26,19 +26,20 @@ public static class BenchReport
         reporter.Plain($"RA interval {settings.RaMinSeconds}–{settings.RaMaxSeconds} s (changes are sent at once)");
     }
 
-    public static void Table(Reporter reporter, Site site, List<double> startTimes, List<FailoverRun> silent,
+    public static void Table(Reporter reporter, Site site, List<double> firstRa, List<double> startTimes, List<FailoverRun> silent,
         List<FailoverRun> carrier, List<FailoverRun> stable, ProcStatus? memory, int idleSeconds)
     {
         var start = Sample.Of("start → first RA as default router", startTimes.Select(ms => (TimeSpan?)TimeSpan.FromMilliseconds(ms)));
         Sample[] samples =
         [
+            Sample.Of("start → first RA (router lifetime 0 until an uplink answers)", firstRa.Select(ms => (TimeSpan?)TimeSpan.FromMilliseconds(ms))),
             start,
             Sample.Of("silent A: failure → RA deprecating A (detection + send)", silent.Select(r => r.Down.RaAfter)),
             Sample.Of("silent A: failure → first new TCP connection from B", silent.Select(r => r.Down.FailoverAfter)),
             Sample.Of("carrier B: loss → RA deprecating B", carrier.Select(r => r.Down.RaAfter)),
             Sample.Of("carrier B: loss → first new TCP connection from A", carrier.Select(r => r.Down.FailoverAfter)),
-            Sample.Of("silent A: restore → host's A preferred (up < 60 s: hold-down 1 s)", silent.Select(r => r.Up.PreferredAfter)),
-            Sample.Of("carrier B: carrier up → host's B preferred (hold-down 1 s)", carrier.Select(r => r.Up.PreferredAfter)),
+            Sample.Of("silent A: restore → host's A preferred (UpAfter rounds)", silent.Select(r => r.Up.PreferredAfter)),
+            Sample.Of("carrier B: carrier up → host's B preferred (UpAfter rounds)", carrier.Select(r => r.Up.PreferredAfter)),
             Sample.Of("silent A: restore → A preferred (A stable ≥ 60 s: no hold-down)", stable.Select(r => r.Up.PreferredAfter)),
         ];
         reporter.Plain($"router: {site.Options.Router}; times in ms from just before the injecting command was spawned");
