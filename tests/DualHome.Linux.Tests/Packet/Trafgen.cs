@@ -33,15 +33,51 @@ internal sealed class Trafgen : IDisposable
         return new Trafgen(process, config);
     }
 
+    /// <summary>
+    /// Stops trafgen gracefully (SIGINT: the parent stops its per-CPU workers), then kills whatever is left of it
+    /// in the namespace by pid and waits until none is left. A worker killed abruptly while its TX ring still held
+    /// frames, whose device then vanished with the namespace, was seen stuck for good in packet_release (state D).
+    /// </summary>
     public void Dispose()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(); // our own child (ip netns exec execs trafgen in place), by pid
+            Signal("INT", _process.Id);
+            if (!_process.WaitForExit(5000)) _process.Kill(entireProcessTree: true);
         }
 
         _process.WaitForExit();
         _process.Dispose();
+        KillLeftovers();
         File.Delete(_config);
+    }
+
+    private void KillLeftovers()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        foreach (var pid in WorkerPids()) Signal("INT", pid);
+        while (DateTime.UtcNow < deadline && WorkerPids().Count > 0) Thread.Sleep(50);
+        foreach (var pid in WorkerPids()) Signal("KILL", pid);
+    }
+
+    /// <summary>trafgen workers are children of the process we started, re-parented once it exits: find them by
+    /// their command line naming our own config file.</summary>
+    private List<int> WorkerPids() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && CommandLine(pid).Contains(_config, StringComparison.Ordinal))
+            .ToList();
+
+    private static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline"); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { UseShellExecute = false, RedirectStandardError = true });
+        kill?.WaitForExit();
     }
 }
