@@ -16,33 +16,16 @@ namespace DualHome.Linux.Packet;
 /// </para>
 /// One thread reads a ring (see <see cref="PacketSocket"/>).
 /// </summary>
-public sealed unsafe class PacketRxRing
+public sealed unsafe class PacketRxRing : PacketRing
 {
     private const int PacketTypeOffset = TPacket2Header.AddressOffset + 10; // sockaddr_ll.sll_pkttype
     private const uint InformativeStatus = (uint)(RxFrameStatus.Losing | RxFrameStatus.ChecksumNotReady
         | RxFrameStatus.VlanValid | RxFrameStatus.ChecksumValid);
 
-    private readonly PacketSocket _owner;
-    private readonly SafeFdHandle _fd;
-    private readonly SafeMappedRegion _region;
-    private readonly byte* _base;
-    private readonly int _frameSize;
-    private readonly int _frameCount;
-    private int _index;
-    private bool _holding;
-
     internal PacketRxRing(PacketSocket owner, SafeFdHandle fd, SafeMappedRegion region, byte* ringBase, RingLayout layout)
+        : base(owner, fd, region, ringBase, layout)
     {
-        _owner = owner;
-        _fd = fd;
-        _region = region;
-        _base = ringBase;
-        _frameSize = layout.FrameSize;
-        _frameCount = layout.FrameCount;
-        Layout = layout;
     }
-
-    public RingLayout Layout { get; }
 
     /// <summary>Times a wait found the socket in error (ENETDOWN when the link went down) and cleared it.</summary>
     public ulong SocketErrors { get; private set; }
@@ -53,7 +36,7 @@ public sealed unsafe class PacketRxRing
     /// </summary>
     public bool TryNext(out ReadOnlySpan<byte> frame, out PacketMeta meta)
     {
-        ObjectDisposedException.ThrowIf(_region.IsClosed, _owner);
+        ThrowIfDisposed();
         var header = Current;
         if ((Volatile.Read(ref header->Status) & TP_STATUS_USER) == 0)
         {
@@ -72,22 +55,21 @@ public sealed unsafe class PacketRxRing
             (PacketType)slot[PacketTypeOffset],
             header->VlanTci,
             (header->Seconds * 1_000_000_000L) + header->Nanoseconds);
-        _holding = true;
+        Holding = true;
         return true;
     }
 
     /// <summary>Returns the current slot to the kernel and moves to the next one.</summary>
     public void Release()
     {
-        if (!_holding)
+        if (!Holding)
         {
             throw new InvalidOperationException("Release without a frame from TryNext");
         }
 
-        ObjectDisposedException.ThrowIf(_region.IsClosed, _owner);
+        ThrowIfDisposed();
         Volatile.Write(ref Current->Status, TP_STATUS_KERNEL); // release: our reads of the frame are done
-        _holding = false;
-        _index = _index + 1 == _frameCount ? 0 : _index + 1;
+        Advance();
     }
 
     /// <summary>
@@ -96,7 +78,7 @@ public sealed unsafe class PacketRxRing
     /// </summary>
     public bool Wait(TimeSpan timeout)
     {
-        ObjectDisposedException.ThrowIf(_region.IsClosed, _owner);
+        ThrowIfDisposed();
         if ((Volatile.Read(ref Current->Status) & TP_STATUS_USER) != 0)
         {
             return true;
@@ -118,8 +100,8 @@ public sealed unsafe class PacketRxRing
             for (; added < rings.Length; added++)
             {
                 var success = false;
-                rings[added]._fd.DangerousAddRef(ref success); // keeps the descriptor number ours during poll
-                fds[added] = new PollFd { Fd = (int)rings[added]._fd.DangerousGetHandle(), Events = POLLIN };
+                rings[added].Fd.DangerousAddRef(ref success); // keeps the descriptor number ours during poll
+                fds[added] = new PollFd { Fd = (int)rings[added].Fd.DangerousGetHandle(), Events = POLLIN };
             }
 
             var ready = Libc.Poll(fds, (nuint)rings.Length, TimeoutMilliseconds(timeout));
@@ -142,19 +124,17 @@ public sealed unsafe class PacketRxRing
         {
             for (var i = 0; i < added; i++)
             {
-                rings[i]._fd.DangerousRelease();
+                rings[i].Fd.DangerousRelease();
             }
         }
     }
-
-    private TPacket2Header* Current => (TPacket2Header*)(_base + ((nint)_index * _frameSize));
 
     /// <summary>Reads SO_ERROR, which clears it: otherwise poll would report POLLERR again at once, forever.</summary>
     private void ClearSocketError()
     {
         int error = 0;
         var length = (uint)sizeof(int);
-        _ = Libc.GetSockOpt(_fd, SocketConstants.SOL_SOCKET, SocketConstants.SO_ERROR, &error, &length);
+        _ = Libc.GetSockOpt(Fd, SocketConstants.SOL_SOCKET, SocketConstants.SO_ERROR, &error, &length);
         SocketErrors++;
     }
 

@@ -19,29 +19,12 @@ namespace DualHome.Linux.Packet;
 /// </para>
 /// One thread writes a ring (see <see cref="PacketSocket"/>).
 /// </summary>
-public sealed unsafe class PacketTxRing
+public sealed unsafe class PacketTxRing : PacketRing
 {
-    private readonly PacketSocket _owner;
-    private readonly SafeFdHandle _fd;
-    private readonly SafeMappedRegion _region;
-    private readonly byte* _base;
-    private readonly int _frameSize;
-    private readonly int _frameCount;
-    private int _index;
-    private bool _holding;
-
     internal PacketTxRing(PacketSocket owner, SafeFdHandle fd, SafeMappedRegion region, byte* ringBase, RingLayout layout)
+        : base(owner, fd, region, ringBase, layout)
     {
-        _owner = owner;
-        _fd = fd;
-        _region = region;
-        _base = ringBase;
-        _frameSize = layout.FrameSize;
-        _frameCount = layout.FrameCount;
-        Layout = layout;
     }
-
-    public RingLayout Layout { get; }
 
     /// <summary>The longest frame a slot holds; the kernel also silently drops frames longer than MTU + 18.</summary>
     public int MaxFrameLength => Layout.MaxTransmitLength;
@@ -58,7 +41,7 @@ public sealed unsafe class PacketTxRing
     /// </summary>
     public bool TryGetSlot(out Span<byte> slot)
     {
-        ObjectDisposedException.ThrowIf(_region.IsClosed, _owner);
+        ThrowIfDisposed();
         var header = Current;
         if (Volatile.Read(ref header->Status) != TP_STATUS_AVAILABLE)
         {
@@ -67,26 +50,25 @@ public sealed unsafe class PacketTxRing
         }
 
         slot = new Span<byte>((byte*)header + TPacket2Header.TxDataOffset, MaxFrameLength);
-        _holding = true;
+        Holding = true;
         return true;
     }
 
     /// <summary>Marks the slot from <see cref="TryGetSlot"/> as holding a <paramref name="length"/>-byte frame to send.</summary>
     public void Commit(int length)
     {
-        if (!_holding)
+        if (!Holding)
         {
             throw new InvalidOperationException("Commit without a slot from TryGetSlot");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 14); // an Ethernet header at least
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxFrameLength);
-        ObjectDisposedException.ThrowIf(_region.IsClosed, _owner);
+        ThrowIfDisposed();
         var header = Current;
         header->Length = (uint)length;
         Volatile.Write(ref header->Status, TP_STATUS_SEND_REQUEST); // release: the frame bytes are written first
-        _holding = false;
-        _index = _index + 1 == _frameCount ? 0 : _index + 1;
+        Advance();
         Pending++;
     }
 
@@ -110,7 +92,7 @@ public sealed unsafe class PacketTxRing
     /// </summary>
     public bool Flush()
     {
-        ObjectDisposedException.ThrowIf(_region.IsClosed, _owner);
+        ThrowIfDisposed();
         if (Pending == 0)
         {
             return true;
@@ -120,7 +102,7 @@ public sealed unsafe class PacketTxRing
         nint sent;
         do
         {
-            sent = Libc.SendTo(_fd, null, 0, MSG_DONTWAIT, null, 0);
+            sent = Libc.SendTo(Fd, null, 0, MSG_DONTWAIT, null, 0);
         }
         while (sent < 0 && Marshal.GetLastPInvokeError() == Errno.EINTR);
 
@@ -134,5 +116,4 @@ public sealed unsafe class PacketTxRing
         return false;
     }
 
-    private TPacket2Header* Current => (TPacket2Header*)(_base + ((nint)_index * _frameSize));
 }
