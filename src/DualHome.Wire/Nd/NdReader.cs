@@ -17,52 +17,39 @@ public static class NdReader
     public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out RouterSolicitation? message) =>
         TryRead(icmp, context, out message, out _);
 
-    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out RouterSolicitation? message, out NdOptionFault ignoredOption)
-    {
-        message = null;
-        ignoredOption = NdOptionFault.None;
-        NdReadResult result = NdValidator.Validate(icmp, context, NdType.RouterSolicitation);
-        if (result == NdReadResult.Ok)
-            message = RouterSolicitationParser.Read(icmp, out ignoredOption);
-        return result;
-    }
+    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out RouterSolicitation? message, out NdOptionFault ignoredOption) =>
+        Read(icmp, context, NdType.RouterSolicitation, RouterSolicitationParser.Read, out message, out ignoredOption);
 
     public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out RouterAdvertisement? message) =>
         TryRead(icmp, context, out message, out _);
 
-    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out RouterAdvertisement? message, out NdOptionFault ignoredOption)
-    {
-        message = null;
-        ignoredOption = NdOptionFault.None;
-        NdReadResult result = NdValidator.Validate(icmp, context, NdType.RouterAdvertisement);
-        if (result == NdReadResult.Ok)
-            message = RouterAdvertisementParser.Read(icmp, out ignoredOption);
-        return result;
-    }
+    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out RouterAdvertisement? message, out NdOptionFault ignoredOption) =>
+        Read(icmp, context, NdType.RouterAdvertisement, RouterAdvertisementParser.Read, out message, out ignoredOption);
 
     public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out NeighborSolicitation? message) =>
         TryRead(icmp, context, out message, out _);
 
-    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out NeighborSolicitation? message, out NdOptionFault ignoredOption)
-    {
-        message = null;
-        ignoredOption = NdOptionFault.None;
-        NdReadResult result = NdValidator.Validate(icmp, context, NdType.NeighborSolicitation);
-        if (result == NdReadResult.Ok)
-            message = NeighborSolicitationParser.Read(icmp, out ignoredOption);
-        return result;
-    }
+    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out NeighborSolicitation? message, out NdOptionFault ignoredOption) =>
+        Read(icmp, context, NdType.NeighborSolicitation, NeighborSolicitationParser.Read, out message, out ignoredOption);
 
     public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out NeighborAdvertisement? message) =>
         TryRead(icmp, context, out message, out _);
 
-    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out NeighborAdvertisement? message, out NdOptionFault ignoredOption)
+    public static NdReadResult TryRead(ReadOnlySpan<byte> icmp, in NdPacketContext context, out NeighborAdvertisement? message, out NdOptionFault ignoredOption) =>
+        Read(icmp, context, NdType.NeighborAdvertisement, NeighborAdvertisementParser.Read, out message, out ignoredOption);
+
+    private delegate T? Parser<T>(ReadOnlySpan<byte> icmp, out NdOptionFault fault);
+
+    /// <summary>Validate first (RFC 4861 §6.1/§7.1: a message failing any check is discarded whole), then build
+    /// the model; the model is null unless the result is Ok.</summary>
+    private static NdReadResult Read<T>(ReadOnlySpan<byte> icmp, in NdPacketContext context, NdType type, Parser<T> parse,
+        out T? message, out NdOptionFault ignoredOption) where T : class
     {
         message = null;
         ignoredOption = NdOptionFault.None;
-        NdReadResult result = NdValidator.Validate(icmp, context, NdType.NeighborAdvertisement);
+        NdReadResult result = NdValidator.Validate(icmp, context, type);
         if (result == NdReadResult.Ok)
-            message = NeighborAdvertisementParser.Read(icmp, out ignoredOption);
+            message = parse(icmp, out ignoredOption);
         return result;
     }
 }
