@@ -16,8 +16,26 @@ public static partial class NetlinkMessages
     public static byte[] BuildGetNeighbor(int interfaceIndex, IPAddress address, uint sequence) =>
         BuildNeighbor(RTM_GETNEIGH, NetlinkConstants.NLM_F_REQUEST, interfaceIndex, address, state: 0, sequence);
 
+    /// <summary>
+    /// RTM_NEWNEIGH with ndm_flags NTF_USE: the kernel creates the entry if needed (NLM_F_CREATE) and runs
+    /// neigh_event_send on it, i.e. starts address resolution (RFC 4861 §7.2.2) exactly as if it had a packet to
+    /// send there, or re-confirms a STALE entry (§7.3.3). The kernel keeps the cache, its timers and its limits
+    /// (gc_thresh3); a forwarder outside the kernel only asks. Linux 3.x+ (neigh_add).
+    /// </summary>
+    public static byte[] BuildResolveNeighbor(int interfaceIndex, IPAddress address, uint sequence) =>
+        BuildNeighbor(RTM_NEWNEIGH, NewFlags, interfaceIndex, address, state: 0, sequence, NTF_USE);
+
+    /// <summary>RTM_GETNEIGH dump of every IPv6 neighbour entry (like <c>ip -6 neigh show</c>).</summary>
+    public static byte[] BuildGetNeighbors(uint sequence)
+    {
+        var writer = new NetlinkWriter(stackalloc byte[MaxRequestSize]);
+        writer.WriteHeader(RTM_GETNEIGH, NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_DUMP, sequence);
+        writer.Reserve(NdMsgSize)[0] = AF_INET6;
+        return writer.ToArray();
+    }
+
     private static byte[] BuildNeighbor(
-        ushort type, ushort flags, int interfaceIndex, IPAddress address, ushort state, uint sequence)
+        ushort type, ushort flags, int interfaceIndex, IPAddress address, ushort state, uint sequence, byte ndmFlags = 0)
     {
         if (interfaceIndex <= 0)
             throw new ArgumentOutOfRangeException(nameof(interfaceIndex), interfaceIndex, "must be a real interface index");
@@ -29,6 +47,7 @@ public static partial class NetlinkMessages
         ndmsg[0] = AF_INET6;
         BinaryPrimitives.WriteInt32LittleEndian(ndmsg[4..], interfaceIndex);
         BinaryPrimitives.WriteUInt16LittleEndian(ndmsg[8..], state);
+        ndmsg[10] = ndmFlags;
         writer.WriteAddress(NDA_DST, address);
         return writer.ToArray();
     }

@@ -11,6 +11,23 @@ public sealed partial class Rtnetlink
     public bool DeleteNeighbor(int interfaceIndex, IPAddress address) =>
         Execute("RTM_DELNEIGH", seq => NetlinkMessages.BuildDeleteNeighbor(interfaceIndex, address, seq), MissingErrors);
 
+    /// <summary>Asks the kernel to resolve <paramref name="address"/> on the interface (or re-confirm a stale entry);
+    /// the answer arrives later as an RTM_NEWNEIGH notification. See <see cref="NetlinkMessages.BuildResolveNeighbor"/>.</summary>
+    public void ResolveNeighbor(int interfaceIndex, IPAddress address) =>
+        Execute("RTM_NEWNEIGH NTF_USE", seq => NetlinkMessages.BuildResolveNeighbor(interfaceIndex, address, seq), []);
+
+    /// <summary>Every IPv6 neighbour entry of every interface.</summary>
+    public IReadOnlyList<NeighborEvent> GetNeighbors()
+    {
+        var neighbors = new List<NeighborEvent>();
+        Query("RTM_GETNEIGH", NetlinkMessages.BuildGetNeighbors, (in NetlinkMessage reply) =>
+        {
+            if (reply.Type == RTM_NEWNEIGH && NeighborParser.TryParse(reply.Payload, deleted: false, out var parsed))
+                neighbors.Add(parsed);
+        });
+        return neighbors;
+    }
+
     /// <summary>The entry for <paramref name="address"/> on the interface (<c>ip -6 neigh get</c>), or null if the
     /// kernel has none. Linux 5.0+.</summary>
     public NeighborEvent? GetNeighbor(int interfaceIndex, IPAddress address)

@@ -58,6 +58,9 @@ internal static class RtnetlinkConstants
     public const ushort NDA_DST = 1;
     public const ushort NDA_LLADDR = 2;
 
+    /// <summary>ndm_flags: act as if a packet were sent to the neighbour (neigh_event_send), linux/neighbour.h.</summary>
+    public const byte NTF_USE = 0x01;
+
     public const ushort IFLA_ADDRESS = 1;
     public const ushort IFLA_IFNAME = 3;
     public const ushort IFLA_MTU = 4;

@@ -197,6 +197,29 @@ public sealed class RtnetlinkIntegrationTests : IDisposable
         Assert.Equal(Errno.ENODEV, Assert.Throws<NativeErrorException>(() => Netlink.GetLink("dhlnx-none")).Errno);
     }
 
+    /// <summary>NTF_USE makes the kernel solicit the neighbour: b answers, and the dump shows a's entry with b's MAC.</summary>
+    [Fact]
+    public void ResolveNeighbor_KernelSolicits_AndTheDumpShowsTheAnswer()
+    {
+        Root.Require();
+        Netns.Ip("addr", "add", "fd00:0:0:7::2/64", "dev", "b", "nodad");
+        var target = IPAddress.Parse("fd00:0:0:7::2");
+        var expected = Netns.Run(() => LinkInfo.Get("b")).MacAddress;
+
+        Netlink.ResolveNeighbor(_index, target);
+
+        NeighborEvent? entry = null;
+        for (var i = 0; i < 300 && entry?.State is not NeighborState.Reachable; i++)
+        {
+            Thread.Sleep(10);
+            entry = Netlink.GetNeighbors().FirstOrDefault(n => n.InterfaceIndex == _index && n.Address.Equals(target));
+        }
+
+        Assert.NotNull(entry);
+        Assert.Equal(NeighborState.Reachable, entry.State);
+        Assert.Equal(expected, entry.LinkLayerAddress);
+    }
+
     public void Dispose()
     {
         _netlink?.Dispose();
