@@ -10,13 +10,13 @@ public static class ConfigValidator
         int before = issues.Count(i => i.Severity == IssueSeverity.Error);
         var lan = ValidateLan(o.Lan, issues);
         var uplinks = UplinkValidator.ValidateAll(o.Uplinks, issues);
-        var mode = ValidateMode(o.DataPlane.Mode, issues);
+        var dataPlane = ValidateDataPlane(o.DataPlane, issues);
         var log = ValidateLog(o.Log, issues);
         RequireNonEmpty("Control.Socket", o.Control.Socket, issues);
         RequireNonEmpty("State.Directory", o.State.Directory, issues);
         RequireNonEmpty("Board.Profile", o.Board.Profile, issues);
         bool failed = issues.Count(i => i.Severity == IssueSeverity.Error) > before;
-        return failed ? null : new SiteConfig(lan!, uplinks, mode, o.Control.Socket, log, o.State.Directory,
+        return failed ? null : new SiteConfig(lan!, uplinks, dataPlane, o.Control.Socket, log, o.State.Directory,
             new BoardConfig(o.Board.Profile, o.Board.LedClassRoot));
     }
 
@@ -28,11 +28,16 @@ public static class ConfigValidator
         return ra is null ? null : new LanConfig(lan.Interface, dns, lan.Domains, ra);
     }
 
-    private static string ValidateMode(string mode, List<ConfigIssue> issues)
+    /// <summary>Boards have 4 cores; more workers than cores only contend.</summary>
+    public const int MaxWorkers = 16;
+
+    private static DataPlaneConfig ValidateDataPlane(DataPlaneOptions d, List<ConfigIssue> issues)
     {
-        if (mode != "kernel")
-            issues.Add(ConfigIssue.Error("DataPlane.Mode", $"'{mode}' is not available in this version (use \"kernel\")"));
-        return mode;
+        if (d.Mode is not ("kernel" or "packet"))
+            issues.Add(ConfigIssue.Error("DataPlane.Mode", $"'{d.Mode}' is not one of kernel, packet"));
+        if (d.Workers is < 1 or > MaxWorkers)
+            issues.Add(ConfigIssue.Error("DataPlane.Workers", $"{d.Workers} is outside 1..{MaxWorkers}"));
+        return new DataPlaneConfig(d.Mode, d.Workers);
     }
 
     private static LogConfig ValidateLog(LogOptions log, List<ConfigIssue> issues)

@@ -12,7 +12,7 @@ internal static class KnownKeys
         "Lan:Ra:Preference",
         "Uplinks:*:Name", "Uplinks:*:Interface", "Uplinks:*:Gateway", "Uplinks:*:LanPrefix", "Uplinks:*:Dns:*",
         "Uplinks:*:Probe:Targets:*", "Uplinks:*:Probe:IntervalMs", "Uplinks:*:Probe:DownAfter", "Uplinks:*:Probe:UpAfter",
-        "DataPlane:Mode", "Control:Socket", "State:Directory", "Board:Profile", "Board:LedClassRoot",
+        "DataPlane:Mode", "DataPlane:Workers", "Control:Socket", "State:Directory", "Board:Profile", "Board:LedClassRoot",
         "Log:Path", "Log:Level", "Log:MaxFileBytes", "Log:MaxFiles",
     ];
 

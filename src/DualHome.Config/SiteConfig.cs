@@ -6,11 +6,17 @@ namespace DualHome.Config;
 public sealed record SiteConfig(
     LanConfig Lan,
     IReadOnlyList<UplinkConfig> Uplinks,
-    string DataPlaneMode,
+    DataPlaneConfig DataPlane,
     string ControlSocket,
     LogConfig Log,
     string StateDirectory,
     BoardConfig Board);
+
+/// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
+public sealed record DataPlaneConfig(string Mode, int Workers)
+{
+    public bool IsPacket => Mode == "packet";
+}
 
 public sealed record BoardConfig(string Profile, string? LedClassRoot);
 

@@ -19,7 +19,7 @@ public class ConfigLoaderTests
         Assert.Equal(2, c.Uplinks.Count);
         Assert.Equal(IPNetwork.Parse("2001:db8:b:1::/64"), c.Uplinks[1].LanPrefix);
         Assert.Equal(TimeSpan.FromMilliseconds(100), c.Uplinks[1].Probe.Interval);
-        Assert.Equal("kernel", c.DataPlaneMode);
+        Assert.Equal(new DataPlaneConfig("kernel", 1), c.DataPlane);
         Assert.Equal(new BoardConfig("none", null), c.Board);
     }
 
@@ -49,13 +49,24 @@ public class ConfigLoaderTests
     [InlineData("\"Dns\": [\"2001:db8:a:1::53\"]", "\"Dns\": [\"nope\"]", "Lan.Dns.0", "nope")]
     [InlineData("\"IntervalMs\": 100", "\"IntervalMs\": 5", "Uplinks.a.Probe.IntervalMs", "5")]
     [InlineData("\"Targets\": [\"2001:db8:ffff::1\"]", "\"Targets\": [\"x\"]", "Uplinks.a.Probe.Targets.0", "'x'")]
-    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\" }", "DataPlane.Mode", "packet")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"xdp\" }", "DataPlane.Mode", "xdp")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"Workers\": 0 }", "DataPlane.Workers", "1..16")]
     public void InvalidValueIsRejectedNamingKeyAndValue(string find, string replace, string key, string valueText)
     {
         var r = ConfigLoader.LoadJson(SampleConfigs.With(find, replace));
         Assert.False(r.Ok);
         var error = Assert.Single(r.Errors, e => e.Key == key);
         Assert.Contains(valueText, error.Message);
+    }
+
+    [Fact]
+    public void PacketModeWithTwoWorkersIsAccepted()
+    {
+        var r = ConfigLoader.LoadJson(SampleConfigs.With("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }",
+            "\"DataPlane\": { \"Mode\": \"packet\", \"Workers\": 2 }"));
+        Assert.True(r.Ok, string.Join("; ", r.Errors));
+        Assert.Equal(new DataPlaneConfig("packet", 2), r.Config!.DataPlane);
+        Assert.True(r.Config.DataPlane.IsPacket);
     }
 
     [Fact]

@@ -23,7 +23,11 @@ public sealed class BoardOptions
 public sealed class DataPlaneOptions
 {
     /// <summary>"kernel": the kernel forwards, steered by source-specific routes.</summary>
+    /// <summary>"kernel": the kernel forwards, steered by source-specific routes; "packet": the daemon forwards
+    /// with AF_PACKET rings (kernel forwarding off).</summary>
     public string Mode { get; set; } = "kernel";
+    /// <summary>Packet mode: forwarding threads, sharing each port by PACKET_FANOUT hash (one flow stays on one).</summary>
+    public int Workers { get; set; } = 1;
 }
 
 public sealed class ControlOptions
