@@ -74,6 +74,25 @@ public sealed class PendingQueue
         return true;
     }
 
+    /// <summary>
+    /// Moves the oldest frame of the first waiting next hop that <paramref name="neighbors"/> now resolves into
+    /// <paramref name="buffer"/>, with that next hop's MAC; false when no waiting next hop is resolved. Costs one
+    /// lookup per waiting next hop: call it when the table changed, not per packet. Allocates nothing.
+    /// </summary>
+    public bool TryTakeResolved(INeighborTable neighbors, Span<byte> buffer, out int length, out Wire.Ethernet.Mac mac)
+    {
+        Span<byte> address = stackalloc byte[16];
+        foreach (KeyValuePair<UInt128, Waiting> waiting in _waiting)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(address, waiting.Key);
+            if (neighbors.TryGet(address, out mac))
+                return TryTake(waiting.Key, buffer, out length); // returns before the enumeration sees the change
+        }
+        length = 0;
+        mac = default;
+        return false;
+    }
+
     /// <summary>Drops every frame stored before <paramref name="cutoff"/> (resolution gave up, RFC 4861 §7.2.2);
     /// returns how many, to be counted as drops.</summary>
     public int ExpireBefore(long cutoff)

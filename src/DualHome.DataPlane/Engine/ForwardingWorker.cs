@@ -1,0 +1,191 @@
+using DualHome.DataPlane.Counters;
+using DualHome.DataPlane.Forwarding;
+using DualHome.DataPlane.Neighbors;
+using DualHome.Wire.Ethernet;
+using DualHome.Wire.Icmpv6;
+
+namespace DualHome.DataPlane.Engine;
+
+/// <summary>
+/// One forwarding thread: drains each port's receive ring in batches, classifies every frame with the shared
+/// <see cref="Forwarder"/>, writes forwards and ICMPv6 errors straight into the egress port's transmit ring, holds
+/// frames whose next hop is unresolved, and flushes every transmit ring once per pass (one system call per port per
+/// batch). With PACKET_FANOUT several workers share the ports, each with its own rings and pending queues; the
+/// forwarder's snapshot and counters are the only shared state. Allocates nothing per frame.
+/// </summary>
+public sealed class ForwardingWorker
+{
+    /// <summary>Frames taken from one port before the next port gets a turn (fairness, and a bounded TX batch).</summary>
+    public const int Batch = 64;
+
+    /// <summary>RFC 4861 §10: MAX_MULTICAST_SOLICIT (3) × RETRANS_TIMER (1 s); Linux gives up after the same.</summary>
+    public static readonly TimeSpan ResolutionTimeout = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(100);
+    /// <summary>While frames wait for a neighbour the worker wakes often enough to send them soon after it resolves.</summary>
+    private static readonly TimeSpan PendingWait = TimeSpan.FromMilliseconds(2);
+
+    private readonly Forwarder _forwarder;
+    private readonly IWorkerIo _io;
+    private readonly INeighborResolver _resolver;
+    private readonly TimeProvider _time;
+    private readonly IPacketPort[] _ports;
+    private readonly PendingQueue[] _pending;
+    private readonly byte[] _scratch;
+    private readonly long _timeoutTicks;
+
+    public ForwardingWorker(Forwarder forwarder, IWorkerIo io, INeighborResolver resolver, TimeProvider time,
+        PendingLimits? limits = null)
+    {
+        _forwarder = forwarder;
+        _io = io;
+        _resolver = resolver;
+        _time = time;
+        _ports = [.. io.Ports];
+        limits ??= PendingLimits.Default;
+        _pending = [.. _ports.Select(_ => new PendingQueue(limits.Capacity, limits.PerDestination, limits.FrameBytes))];
+        _scratch = new byte[limits.FrameBytes];
+        _timeoutTicks = (long)(ResolutionTimeout.TotalSeconds * time.TimestampFrequency);
+        Counters = new ForwardedCounters(_ports.Length);
+    }
+
+    public ForwardedCounters Counters { get; }
+
+    /// <summary>Frames held for address resolution, over all ports.</summary>
+    public int Pending => _pending.Sum(q => q.Count);
+
+    public void Run(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+            RunOnce(HasPending() ? PendingWait : IdleWait);
+    }
+
+    /// <summary>One pass: wait, drain every port, release or expire held frames, flush. Returns frames received.</summary>
+    public int RunOnce(TimeSpan wait)
+    {
+        _io.Wait(wait);
+        long now = _time.GetTimestamp();
+        int received = 0;
+        for (int p = 0; p < _ports.Length; p++)
+            received += Drain(p, now);
+        for (int p = 0; p < _ports.Length; p++)
+            ServicePending(p, now);
+        for (int p = 0; p < _ports.Length; p++)
+            _ports[p].FlushTransmit();
+        return received;
+    }
+
+    private int Drain(int index, long now)
+    {
+        IPacketPort port = _ports[index];
+        Port ingress = PortAt(index);
+        int count = 0;
+        while (count < Batch && port.TryReceive(out ReadOnlySpan<byte> frame))
+        {
+            Handle(frame, ingress, now);
+            port.ReleaseReceived();
+            count++;
+        }
+        return count;
+    }
+
+    private void Handle(ReadOnlySpan<byte> frame, Port ingress, long now)
+    {
+        Counters.CountReceived(ingress.Index);
+        ForwardDecision decision = _forwarder.Classify(frame, ingress);
+        if (decision.IsForward)
+            Send(frame, ingress, decision);
+        else if (decision.Action == ForwardAction.AwaitNeighbor)
+            Hold(frame, decision, now);
+        else if (decision.Action == ForwardAction.IcmpError)
+            Answer(frame, ingress, decision, now);
+        // Drop: counted by Classify. ToKernel: the kernel has its own copy of the frame (AF_PACKET only taps).
+    }
+
+    private void Send(ReadOnlySpan<byte> frame, Port ingress, in ForwardDecision decision)
+    {
+        int egress = decision.Egress.Index;
+        if (!TryGetSlot(egress, frame.Length, ingress, out Span<byte> slot))
+            return;
+        frame.CopyTo(slot);
+        Forwarder.TryRewrite(slot[..frame.Length], decision);
+        Commit(egress, frame.Length);
+    }
+
+    /// <summary>RFC 4861 §7.2.2: queue while resolving; the first frame for a next hop starts the resolution.</summary>
+    private void Hold(ReadOnlySpan<byte> frame, in ForwardDecision decision, long now)
+    {
+        PendingOutcome outcome = _pending[decision.Egress.Index].Enqueue(decision.NextHopAddress, frame, now);
+        if ((outcome & (PendingOutcome.EvictedOldest | PendingOutcome.TooLarge)) != 0)
+            _forwarder.Drops.Count(decision.Egress, DropReason.NoNeighbor);
+        if ((outcome & PendingOutcome.NewDestination) != 0)
+            _resolver.Request(decision.Egress, decision.NextHopAddress);
+    }
+
+    /// <summary>The error goes back out of the port the frame came in on, into its transmit ring.</summary>
+    private void Answer(ReadOnlySpan<byte> frame, Port ingress, in ForwardDecision decision, long now)
+    {
+        if (!TryGetSlot(ingress.Index, Icmpv6ErrorBuilder.MaxFrameLength, ingress, out Span<byte> slot))
+            return;
+        int length = _forwarder.TryWriteIcmpError(frame, ingress, decision, now, slot);
+        if (length > 0)
+            Commit(ingress.Index, length); // else the slot stays free: the next frame takes it
+    }
+
+    /// <summary>Expires what waited too long (counted as "no neighbor" on the egress port), sends what resolved.</summary>
+    private void ServicePending(int index, long now)
+    {
+        PendingQueue queue = _pending[index];
+        if (queue.Count == 0)
+            return;
+        Port egress = PortAt(index);
+        for (int expired = queue.ExpireBefore(now - _timeoutTicks); expired > 0; expired--)
+            _forwarder.Drops.Count(egress, DropReason.NoNeighbor);
+        if (_forwarder.Config.PortOf(egress) is not { } port)
+            return;
+        while (queue.TryTakeResolved(port.Neighbors, _scratch, out int length, out Mac mac))
+        {
+            if (!TryGetSlot(index, length, egress, out Span<byte> slot))
+                continue;
+            _scratch.AsSpan(0, length).CopyTo(slot);
+            if (_forwarder.TryRewriteResolved(slot[..length], egress, mac))
+                Commit(index, length);
+        }
+    }
+
+    /// <summary>A free slot of <paramref name="port"/> large enough; a full ring is flushed once and retried, then
+    /// the frame is dropped as "ring full" (counted on <paramref name="countOn"/>, where it arrived).</summary>
+    private bool TryGetSlot(int port, int length, Port countOn, out Span<byte> slot)
+    {
+        IPacketPort io = _ports[port];
+        if (!io.TryGetTransmitSlot(out slot))
+        {
+            io.FlushTransmit();
+            if (!io.TryGetTransmitSlot(out slot))
+            {
+                _forwarder.Drops.Count(countOn, DropReason.RingFull);
+                return false;
+            }
+        }
+        if (slot.Length >= length)
+            return true;
+        _forwarder.Drops.Count(countOn, DropReason.TooBig); // longer than the ring's slots: the kernel would drop it too
+        return false;
+    }
+
+    private void Commit(int port, int length)
+    {
+        _ports[port].CommitTransmit(length);
+        Counters.CountSent(port);
+    }
+
+    private bool HasPending()
+    {
+        foreach (PendingQueue queue in _pending)
+            if (queue.Count > 0)
+                return true;
+        return false;
+    }
+
+    private static Port PortAt(int index) => index == 0 ? Port.Lan : Port.Uplink(index - 1);
+}

@@ -1,0 +1,34 @@
+namespace DualHome.DataPlane.Engine;
+
+/// <summary>
+/// One port's frame I/O as a forwarding worker sees it: a receive ring read in place and a transmit ring written in
+/// place (AF_PACKET TPACKET rings on Linux, queues in the tests). Owned by one worker thread; nothing here may
+/// allocate or block.
+/// </summary>
+public interface IPacketPort
+{
+    /// <summary>The next received frame, valid until <see cref="ReleaseReceived"/>; false when none is waiting.</summary>
+    bool TryReceive(out ReadOnlySpan<byte> frame);
+
+    /// <summary>Hands the frame from <see cref="TryReceive"/> back to the ring.</summary>
+    void ReleaseReceived();
+
+    /// <summary>A free transmit slot to write one frame into; false when the ring is full.</summary>
+    bool TryGetTransmitSlot(out Span<byte> slot);
+
+    /// <summary>Queues the first <paramref name="length"/> bytes of the slot for sending.</summary>
+    void CommitTransmit(int length);
+
+    /// <summary>Sends everything committed (one system call for the batch).</summary>
+    void FlushTransmit();
+}
+
+/// <summary>A worker's ports and how it sleeps until one of them has a frame.</summary>
+public interface IWorkerIo
+{
+    /// <summary>Indexed by <see cref="Port.Index"/>: the LAN, then the uplinks.</summary>
+    IReadOnlyList<IPacketPort> Ports { get; }
+
+    /// <summary>Waits until a port may have a frame, or the timeout passes (poll(2) on Linux).</summary>
+    void Wait(TimeSpan timeout);
+}
