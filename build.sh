@@ -18,13 +18,14 @@ export DUALHOME_ROOT="$ROOT"
 SLN="Firmware.sln"
 DAEMON="src/DualHome.Daemon/DualHome.Daemon.csproj"
 DEMO="tests/DualHome.Demo/DualHome.Demo.csproj"
+INTEGRATION="tests/DualHome.Integration.Tests/DualHome.Integration.Tests.csproj"
 RIDS=(linux-x64 linux-arm64)
 BUILD_DIR="$ROOT/.build"
 RESULTS_DIR="$BUILD_DIR/test-results"
 MAX_GLIBC="2.36"          # Debian 12's glibc (and its aarch64 cross libc)
 TEST_TIMEOUT="${DUALHOME_TEST_TIMEOUT:-1200}"   # seconds per test project
 # The testbed's tools (network namespaces, RA daemon, captures); the cross toolchain list is in toolchain/install.sh.
-TESTBED_PKGS=(iproute2 nftables radvd ndisc6 tcpdump python3-scapy iputils-ping socat procps)
+TESTBED_PKGS=(iproute2 nftables radvd ndisc6 tcpdump python3-scapy iputils-ping socat procps ethtool)
 DOTNET_QUIET=(-nologo -v:q -tl:off -clp:NoSummary)
 
 is_root() { [[ "$(id -u)" == "0" ]]; }
@@ -262,15 +263,15 @@ run_step() { # name -> runs ./build.sh <name> in a fresh shell; counts a failure
   return "$rc"
 }
 
-run_test_project() {
-  local proj="$1" name trx t0 rc=0 p f s total note=""
-  name="$(basename "$proj" .csproj)"
+run_test_project() { # project [name filter]: the name labels the row and the TRX file
+  local proj="$1" name="${2:-}" filter="${3:-Kind!=Measure}" trx t0 rc=0 p f s total note=""
+  [[ -n "$name" ]] || name="$(basename "$proj" .csproj)"
   trx="$RESULTS_DIR/$name.trx"
   rm -f "$trx"
   say "test: $name"
   t0="$(now)"
   timeout --kill-after=30 "$TEST_TIMEOUT" \
-    dotnet test "$proj" -c Release --no-build -nologo --filter "Kind!=Measure" \
+    dotnet test "$proj" -c Release --no-build -nologo --filter "$filter" \
       --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS_DIR" || rc=$?
   if [[ ! -f "$trx" ]]; then
     add_row "$name" 0 1 0 "$(elapsed "$t0")" "no TRX (exit $rc)"
@@ -328,6 +329,12 @@ cmd_test() {
       add_row "$(basename "$proj" .csproj)" 0 0 0 "-" "not run (build failed)"
     fi
   done <<<"$listed"
+
+  # The namespace scenarios once more with the daemon forwarding (DataPlane.Mode "packet"): the same tests must
+  # pass whichever data plane runs (issue 4).
+  if ((built)); then
+    DUALHOME_DATAPLANE=packet run_test_project "$INTEGRATION" "DualHome.Integration.Tests.packet-mode" "Kind!=Measure&DataPlane=both"
+  fi
 
   say "checks: the published binaries run"
   if [[ -x artifacts/linux-x64/dualhomed ]]; then

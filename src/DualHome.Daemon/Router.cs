@@ -5,6 +5,7 @@ using DualHome.ControlPlane.Uplinks;
 using DualHome.Control;
 using DualHome.Daemon.Control;
 using RouterAdvertisement = DualHome.Wire.Nd.RouterAdvertisement;
+using DualHome.Daemon.PacketMode;
 using DualHome.Daemon.Platform;
 using Microsoft.Extensions.Logging;
 
@@ -45,11 +46,15 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
         advertiser.Start(Content());
         // Conditional RAs (RFC 8475): a change of any uplink's preference is advertised at once.
         uplinks.Health.UplinkChanged += change => { if (change.PreferredChanged) advertiser.Update(Content()); };
+        using var dataPlane = config.DataPlane.IsPacket
+            ? PacketDataPlane.Start(config, uplinks.Health, logs.CreateLogger<PacketDataPlane>())
+            : null;
         using var board = Board.Open(config, uplinks.Health, logs, _log);
         if (board is not null) uplinks.CarrierChanged += board.OnCarrier;
         uplinks.Start();
         await using var control = new ControlServer(config.ControlSocket,
-            new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList()),
+            new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList(),
+                dataPlane is null ? null : dataPlane.CountersText),
             logs.CreateLogger<ControlServer>());
         StartControl(control);
         using (socket.StartReceiving(advertiser))

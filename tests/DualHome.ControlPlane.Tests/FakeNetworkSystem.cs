@@ -20,7 +20,7 @@ internal sealed class FakeNetworkSystem : INetworkSystem
     public void DeleteIngressRule(IngressRule rule) { Calls.Add($"del {rule}"); Rules.Remove(rule); }
     public List<string> Calls { get; } = [];
 
-    public string ReadSysctl(string path) => Sysctls[path];
+    public string ReadSysctl(string path) => Sysctls.GetValueOrDefault(path, "0");
     public void WriteSysctl(string path, string value) { Calls.Add($"sysctl {path}={value}"); Sysctls[path] = value; }
 
     public void AddAddress(string i, IPAddress a, int len) { Require(i); Calls.Add($"addr add {a}/{len} dev {i}"); Addresses.Add($"{a}/{len} dev {i}"); }

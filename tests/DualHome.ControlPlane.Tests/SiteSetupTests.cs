@@ -25,6 +25,26 @@ public class SiteSetupTests
             net.Routes.Order());
     }
 
+    /// <summary>Packet mode: kernel forwarding off (conf/all), router behaviour kept on each owned interface, in
+    /// that order because writing conf/all resets every interface.</summary>
+    [Fact]
+    public void PacketModeTurnsKernelForwardingOffButKeepsTheOwnedInterfacesRouters()
+    {
+        var net = new FakeNetworkSystem { Sysctls = { ["net/ipv6/conf/all/forwarding"] = "1" } };
+        var config = Config() with { DataPlane = new DataPlaneConfig("packet", 1) };
+        var setup = new SiteSetup(net, NullLogger.Instance);
+        setup.Apply(config);
+
+        Assert.Equal("0", net.Sysctls["net/ipv6/conf/all/forwarding"]);
+        string[] owned = ["lan0", "wana", "wanb"];
+        Assert.All(owned, name => Assert.Equal("1", net.Sysctls[$"net/ipv6/conf/{name}/forwarding"]));
+        int all = net.Calls.IndexOf("sysctl net/ipv6/conf/all/forwarding=0");
+        Assert.All(owned, name => Assert.True(net.Calls.IndexOf($"sysctl net/ipv6/conf/{name}/forwarding=1") > all));
+
+        setup.Revert();
+        Assert.Equal("1", net.Sysctls["net/ipv6/conf/all/forwarding"]);
+    }
+
     [Fact]
     public void ForeignSourcesFromTheLanAreDroppedAfterTheSitePrefixesAreRouted()
     {

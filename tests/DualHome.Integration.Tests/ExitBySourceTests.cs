@@ -7,6 +7,8 @@ namespace DualHome.Integration.Tests;
 /// its source, so neither ISP's ingress filter ever drops anything; a source in no site prefix leaves
 /// through neither (BCP 38).
 /// </summary>
+/// <remarks>Runs once per data plane (build.sh test reruns the DataPlane=both tests with DUALHOME_DATAPLANE=packet).</remarks>
+[Trait("DataPlane", "both")]
 public sealed class ExitBySourceTests : SiteTest
 {
     [Fact(Timeout = 120_000)]

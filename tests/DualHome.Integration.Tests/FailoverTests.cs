@@ -10,6 +10,8 @@ namespace DualHome.Integration.Tests;
 /// injected (<see cref="Injection.Before"/>) and are printed; bounds are looser than the product targets
 /// (silent 500 ms, carrier 100 ms + RA) so a loaded 2-core machine does not make them flaky.
 /// </summary>
+/// <remarks>Runs once per data plane (build.sh test reruns the DataPlane=both tests with DUALHOME_DATAPLANE=packet).</remarks>
+[Trait("DataPlane", "both")]
 public sealed class FailoverTests : FailoverTest
 {
     private static readonly TimeSpan SilentBound = TimeSpan.FromSeconds(1);

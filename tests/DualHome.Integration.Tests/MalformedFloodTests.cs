@@ -10,6 +10,8 @@ namespace DualHome.Integration.Tests;
 /// garbage …; RFC 4861 §6.1, §7.1). The router must drop them all and keep serving: still running, still
 /// answering a valid RS with both prefixes, no crash in its output.
 /// </summary>
+/// <remarks>Runs once per data plane (build.sh test reruns the DataPlane=both tests with DUALHOME_DATAPLANE=packet).</remarks>
+[Trait("DataPlane", "both")]
 public sealed class MalformedFloodTests : SiteTest
 {
     private const int FloodCount = 2000;

@@ -20,14 +20,17 @@ public abstract class SiteTest
     /// <summary>Runs against the router chosen by <c>DUALHOME_ROUTER</c> (dualhomed unless it says <c>standin</c>).</summary>
     protected static Task WithSiteAsync(Func<Site, Task> scenario) => WithSiteAsync(RouterKinds.FromEnvironment(), scenario);
 
-    protected static async Task WithSiteAsync(RouterKind kind, Func<Site, Task> scenario)
+    /// <param name="dataPlane">"kernel" or "packet"; null: from <c>DUALHOME_DATAPLANE</c> (the suite runs in both).</param>
+    protected static async Task WithSiteAsync(RouterKind kind, Func<Site, Task> scenario, string? dataPlane = null)
     {
         Assert.SkipUnless(Prerequisites.IsRoot, Prerequisites.RootReason);
         if (kind == RouterKind.Dualhomed) DaemonBinary.Require();
-        Log($"router under test: {kind}");
-        var clock = Stopwatch.StartNew();
         var trace = new List<string>();
-        var site = await Site.CreateAsync(new SiteOptions { Router = kind, Log = l => { lock (trace) trace.Add(l); } }, Cancel);
+        var options = new SiteOptions { Router = kind, Log = l => { lock (trace) trace.Add(l); } };
+        if (dataPlane is not null) options = options with { DataPlane = dataPlane };
+        Log($"router under test: {kind}, data plane: {options.DataPlane}");
+        var clock = Stopwatch.StartNew();
+        var site = await Site.CreateAsync(options, Cancel);
         Log($"site dh{site.Id} built in {clock.Elapsed.TotalSeconds:0.0} s");
         try
         {

@@ -9,6 +9,8 @@ namespace DualHome.Integration.Tests;
 /// each; on SIGTERM the router withdraws itself (final RAs with router lifetime 0, RFC 4861 §6.2.5) and
 /// removes what it configured.
 /// </summary>
+/// <remarks>Runs once per data plane (build.sh test reruns the DataPlane=both tests with DUALHOME_DATAPLANE=packet).</remarks>
+[Trait("DataPlane", "both")]
 public sealed class SlaacTests : SiteTest
 {
     private static readonly TimeSpan SlaacTimeout = TimeSpan.FromSeconds(20);

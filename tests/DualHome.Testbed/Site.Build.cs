@@ -18,6 +18,7 @@ public sealed partial class Site
         await ConfigureInetAsync();
         await ExecCheckedAsync(Node.Router, "ip", "link", "set", Topology.RouterLan, "up");
         await ExecCheckedAsync(Node.Host, "ip", "link", "set", Topology.HostLan, "up");
+        if (Options.DataPlane == "packet") await WireLikePeersAsync();
         await WaitForDadAsync(cancel);
     }
 
@@ -29,6 +30,20 @@ public sealed partial class Site
         lock (_namespaces) _namespaces.Add(name);
         Note($"created namespace {name}");
         await ExecCheckedAsync(node, "ip", "link", "set", "lo", "up");
+    }
+
+    /// <summary>
+    /// Packet mode: the router's peers send what a real wire carries. A veth passes the sender's TSO/GSO super-frames
+    /// (up to 64 KB) and frames whose checksum is left to an offload that never comes (CHECKSUM_PARTIAL) straight to
+    /// the router's ring; a physical NIC only ever receives MTU-sized frames with their checksums filled in. The
+    /// daemon turns the offloads of its own ports off itself (testbed.md, "AF_PACKET on veth").
+    /// </summary>
+    private async Task WireLikePeersAsync()
+    {
+        string[] off = ["tso", "off", "gso", "off", "gro", "off", "tx", "off"];
+        await ExecCheckedAsync(Node.Host, ["ethtool", "-K", Topology.HostLan, .. off]);
+        foreach (var isp in Topology.Isps)
+            await ExecCheckedAsync(Topology.NodeOf(isp), ["ethtool", "-K", Topology.IspDown, .. off]);
     }
 
     /// <summary>A veth pair created directly inside the two namespaces (never in the root namespace).</summary>

@@ -20,7 +20,7 @@ public sealed partial class Site
     {
         if (Router is { IsRunning: true }) throw new TestbedException("the router is already running; stop it first");
         var n = Interlocked.Increment(ref _routerStarts);
-        var config = DaemonConfig.Default(WorkDirectory);
+        var config = DaemonConfig.Default(WorkDirectory, Options.DataPlane);
         configure?.Invoke(config);
         var configPath = Path.Combine(WorkDirectory, $"dualhomed-{n}.json");
         await File.WriteAllTextAsync(configPath, DaemonConfig.Serialize(config));

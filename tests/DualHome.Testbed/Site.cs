@@ -13,6 +13,10 @@ public sealed record SiteOptions
     /// <summary>Keep the work directory (configs, logs, pcaps) after disposal; default from <c>DUALHOME_KEEP=1</c>.</summary>
     public bool KeepWorkDirectory { get; init; } = Environment.GetEnvironmentVariable("DUALHOME_KEEP") == "1";
 
+    /// <summary>Who forwards in the router: "kernel" or "packet" (the daemon's AF_PACKET workers); default from
+    /// <c>DUALHOME_DATAPLANE</c>, else kernel. Packet mode also turns the peers' offloads off (see Site.Build).</summary>
+    public string DataPlane { get; init; } = Environment.GetEnvironmentVariable("DUALHOME_DATAPLANE") is "packet" ? "packet" : "kernel";
+
     /// <summary>Receives one line per command the site runs (tracing).</summary>
     public Action<string>? Log { get; init; }
 }

@@ -21,7 +21,7 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
         var lan = config.Lan.Interface;
         // RFC 4861 §6.2.2: a router's advertising interface does not autoconfigure from others' RAs.
         SetSysctl($"net/ipv6/conf/{lan}/accept_ra", "0");
-        SetSysctl("net/ipv6/conf/all/forwarding", "1");
+        SetForwarding(config);
         foreach (var u in config.Uplinks)
             Step($"{RouterAddress(u.LanPrefix)}/64 on {lan}",
                 () => net.AddAddress(lan, RouterAddress(u.LanPrefix), 64),
@@ -84,6 +84,23 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
 
     private void AddRule(IngressRule rule) =>
         Step(rule.ToString(), () => net.AddIngressRule(rule), () => net.DeleteIngressRule(rule));
+
+    /// <summary>Kernel mode: the kernel forwards. Packet mode: the daemon does, and the kernel must not forward a second
+    /// copy. In IPv6 only conf/all/forwarding switches forwarding (ip6_forward); the per-interface value selects router
+    /// behaviour — the Router flag in Neighbor Advertisements (RFC 4861 §7.2.4; a host seeing it cleared drops the
+    /// router from its default router list, §7.2.5), the all-routers group, no SLAAC from others' RAs — so it stays on
+    /// for the owned interfaces. Writing "all" resets every interface, hence this order.</summary>
+    private void SetForwarding(SiteConfig config)
+    {
+        if (!config.DataPlane.IsPacket)
+        {
+            SetSysctl("net/ipv6/conf/all/forwarding", "1");
+            return;
+        }
+        SetSysctl("net/ipv6/conf/all/forwarding", "0");
+        foreach (var name in config.Uplinks.Select(u => u.Interface).Prepend(config.Lan.Interface))
+            SetSysctl($"net/ipv6/conf/{name}/forwarding", "1");
+    }
 
     private void SetSysctl(string path, string value)
     {

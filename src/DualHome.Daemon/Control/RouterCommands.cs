@@ -9,7 +9,7 @@ namespace DualHome.Daemon.Control;
 
 /// <summary>The daemon's side of the control channel: typed commands over the live engines.</summary>
 public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, BoardPanel? board,
-    IReadOnlyList<string> configuredUplinks) : IControlHandler
+    IReadOnlyList<string> configuredUplinks, Func<string>? dataPlaneCounters = null) : IControlHandler
 {
     private const string Help = """
         show status [--json]               uplinks: health, advertised state, override, counters
@@ -75,6 +75,8 @@ public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, Board
             var p = m.Counters;
             sb.AppendLine($"uplink {m.Name}: rounds {p.Rounds}, sent {p.Sent}, answered {p.Answered}, send failures {p.SendFailures}, late {p.Late}, duplicate {p.Duplicate}, unknown {p.Unknown}");
         }
+        if (dataPlaneCounters is not null)
+            sb.AppendLine(dataPlaneCounters());
         return sb.ToString().TrimEnd();
     }
 

@@ -11,8 +11,9 @@ namespace DualHome.Testbed.Router;
 /// </summary>
 public static class DaemonConfig
 {
-    public static JsonObject Default(string workDirectory) => new()
+    public static JsonObject Default(string workDirectory, string dataPlane = "kernel") => new()
     {
+        ["DataPlane"] = new JsonObject { ["Mode"] = dataPlane },
         ["Lan"] = new JsonObject
         {
             ["Interface"] = Topology.RouterLan,

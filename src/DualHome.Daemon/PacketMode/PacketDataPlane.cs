@@ -1,0 +1,123 @@
+using System.Net;
+using DualHome.Config;
+using DualHome.ControlPlane.Routing;
+using DualHome.ControlPlane.Uplinks;
+using DualHome.DataPlane;
+using DualHome.DataPlane.Counters;
+using DualHome.DataPlane.Forwarding;
+using DualHome.DataPlane.Icmp;
+using DualHome.DataPlane.Neighbors;
+using DualHome.Linux.Netlink;
+using DualHome.Linux.Packet;
+using Microsoft.Extensions.Logging;
+using ForwarderUplink = DualHome.DataPlane.Forwarding.UplinkConfig;
+
+namespace DualHome.Daemon.PacketMode;
+
+/// <summary>
+/// Packet mode (<c>DataPlane.Mode: "packet"</c>): the daemon forwards between the LAN and the uplinks with AF_PACKET
+/// rings while the kernel's forwarding is off (SiteSetup). Start order: read the ports, turn their offloads off, mirror
+/// the kernel's neighbour cache, start the workers; each uplink's health flips its "up" bit in the forwarder, so a
+/// source in a dead ISP's prefix is answered with ICMPv6 code 5. Dispose undoes it in reverse.
+/// </summary>
+public sealed class PacketDataPlane : IDisposable
+{
+    /// <summary>RFC 4443 §2.4 (f): a rate limit on ICMPv6 errors; Linux's default is one per ms per destination
+    /// with a burst; ours is global (the worker does not keep per-destination state): 1000/s, burst 100.</summary>
+    private const double IcmpPerSecond = 1000;
+    private const int IcmpBurst = 100;
+
+    private readonly List<(string Name, OffloadFeatures Features)> _offloads = [];
+    private readonly object _gate = new();
+    private readonly ILogger _log;
+    private IReadOnlyList<string> _uplinkNames = [];
+    private KernelNeighbors? _neighbors;
+    private WorkerPool? _workers;
+
+    private PacketDataPlane(ILogger log) => _log = log;
+
+    public Forwarder? Forwarder { get; private set; }
+
+    public static PacketDataPlane Start(SiteConfig config, SiteHealth health, ILogger log)
+    {
+        var plane = new PacketDataPlane(log);
+        try
+        {
+            plane.StartUp(config, health);
+            return plane;
+        }
+        catch
+        {
+            plane.Dispose();
+            throw;
+        }
+    }
+
+    public string CountersText() => DataPlaneReport.Text(Forwarder, _workers, _neighbors);
+
+    public void Dispose()
+    {
+        _workers?.Dispose();
+        _neighbors?.Dispose();
+        foreach (var (name, features) in _offloads)
+        {
+            try { Offloads.Enable(name, features); }
+            catch (IOException e) { DataPlaneLog.OffloadRestoreFailed(_log, name, e.Message); }
+        }
+    }
+
+    private void StartUp(SiteConfig config, SiteHealth health)
+    {
+        List<PortFacts> ports;
+        using (var netlink = Rtnetlink.Open())
+            ports = [.. new[] { config.Lan.Interface }.Concat(config.Uplinks.Select(u => u.Interface)).Select(n => PortFacts.Read(netlink, n))];
+        DisableOffloads(ports);
+        var caches = ports.Select(_ => new NeighborCache()).ToList();
+        _neighbors = new KernelNeighbors([.. ports.Zip(caches, (p, c) => (p.Index, c))]);
+        _neighbors.Start();
+        var forwarderConfig = BuildConfig(config, ports, caches, health);
+        Forwarder = new Forwarder(forwarderConfig, new DropCounters(forwarderConfig.PortNames),
+            new IcmpRateLimiter(IcmpPerSecond, IcmpBurst, TimeProvider.System.TimestampFrequency));
+        _uplinkNames = [.. config.Uplinks.Select(u => u.Name)];
+        health.UplinkChanged += change => SetUp(change.Uplink, Forwards(change.NewState));
+        _workers = WorkerPool.Start(Forwarder, ports, config.DataPlane.Workers, _neighbors, _log);
+        DataPlaneLog.Started(_log, config.DataPlane.Workers, string.Join(", ", ports.Select(p => p.Name)));
+    }
+
+    /// <summary>Receive offloads would hand the rings 64 KiB GRO super-frames and transmit offloads expect checksum
+    /// metadata the rings cannot carry; off, every frame is a wire frame (README, "Packet mode and offloads").</summary>
+    private void DisableOffloads(IEnumerable<PortFacts> ports)
+    {
+        foreach (var port in ports)
+            _offloads.Add((port.Name, Offloads.Disable(port.Name)));
+    }
+
+    private static ForwarderConfig BuildConfig(SiteConfig config, List<PortFacts> ports, List<NeighborCache> caches, SiteHealth health)
+    {
+        var lan = new PortConfig(ports[0].Name, ports[0].Mac, ports[0].Mtu, SiteSetup.RouterAddress(config.Uplinks[0].LanPrefix), caches[0]);
+        var uplinks = config.Uplinks.Select((u, i) => new ForwarderUplink(
+            new PortConfig(ports[i + 1].Name, ports[i + 1].Mac, ports[i + 1].Mtu, SiteSetup.RouterAddress(u.LanPrefix), caches[i + 1]),
+            u.Gateway, Forwards(health.Find(u.Name)?.Current.State))).ToList();
+        return new ForwarderConfig(lan, uplinks,
+            config.Uplinks.Select((u, i) => new SitePrefix(u.LanPrefix, i)),
+            config.Uplinks.Select(u => u.LanPrefix),
+            ports.SelectMany(p => p.Addresses).Where(a => !a.IsIPv6LinkLocal).Concat(config.Uplinks.Select(u => SiteSetup.RouterAddress(u.LanPrefix))).Distinct());
+    }
+
+    /// <summary>Only an ISP known to be dead gets code 5. An uplink on standby (the button's force-down) still works:
+    /// its hosts' existing connections keep flowing, only new ones move (RFC 8475). Starting counts as working; an
+    /// uplink without a monitor (its route failed) does not.</summary>
+    private static bool Forwards(UplinkState? state) => state is UplinkState.Starting or UplinkState.Up;
+
+    private void SetUp(string uplink, bool up)
+    {
+        int index = _uplinkNames.ToList().IndexOf(uplink);
+        if (index < 0 || Forwarder is null) return;
+        lock (_gate)
+        {
+            if (Forwarder.Config.Uplinks[index].IsUp == up) return;
+            Forwarder.Reconfigure(Forwarder.Config.WithUplinkUp(index, up));
+        }
+        DataPlaneLog.UplinkForwarding(_log, uplink, up);
+    }
+}

@@ -1,0 +1,103 @@
+using DualHome.DataPlane.Engine;
+using DualHome.DataPlane.Forwarding;
+using DualHome.Linux.Packet;
+using Microsoft.Extensions.Logging;
+
+namespace DualHome.Daemon.PacketMode;
+
+/// <summary>
+/// The forwarding threads. Each opens its own socket per port on its own thread (a socket and its rings belong to
+/// one thread, see PacketSocket) and closes them there; with more than one worker the sockets of a port join one
+/// PACKET_FANOUT group in hash mode, so a flow always lands on the same worker and stays in order.
+/// </summary>
+public sealed class WorkerPool : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Thread> _threads = [];
+    private readonly List<ForwardingWorker> _workers = [];
+
+    private WorkerPool() { }
+
+    public IReadOnlyList<ForwardingWorker> Workers => _workers;
+
+    /// <summary>Returns once every worker has its sockets; throws the first worker's open error.</summary>
+    public static WorkerPool Start(Forwarder forwarder, IReadOnlyList<PortFacts> ports, int count,
+        INeighborResolver resolver, ILogger log)
+    {
+        var pool = new WorkerPool();
+        try
+        {
+            for (int i = 0; i < count; i++)
+                pool.StartWorker(i, forwarder, ports, count > 1, resolver, log);
+            return pool;
+        }
+        catch
+        {
+            pool.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        foreach (var thread in _threads) thread.Join(TimeSpan.FromSeconds(2)); // a pass waits 100 ms at most
+        _stop.Dispose();
+    }
+
+    private void StartWorker(int id, Forwarder forwarder, IReadOnlyList<PortFacts> ports, bool fanout,
+        INeighborResolver resolver, ILogger log)
+    {
+        var opened = new TaskCompletionSource<ForwardingWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var token = _stop.Token;
+        var thread = new Thread(() => Run(id, forwarder, ports, fanout, resolver, log, opened, token))
+        {
+            IsBackground = true,
+            Name = $"forwarder {id}",
+        };
+        thread.Start();
+        _threads.Add(thread);
+        _workers.Add(opened.Task.GetAwaiter().GetResult());
+    }
+
+    private static void Run(int id, Forwarder forwarder, IReadOnlyList<PortFacts> ports, bool fanout,
+        INeighborResolver resolver, ILogger log, TaskCompletionSource<ForwardingWorker> opened, CancellationToken stop)
+    {
+        var rings = new List<RingPort>();
+        try
+        {
+            for (int p = 0; p < ports.Count; p++)
+                rings.Add(new RingPort(PacketSocket.Open(ports[p].Name, RingPort.Options(fanout ? Fanout(p) : null))));
+            var worker = new ForwardingWorker(forwarder, new RingIo(rings), resolver, TimeProvider.System);
+            opened.SetResult(worker);
+            RunResilient(id, worker, log, stop);
+        }
+        catch (Exception e) when (!opened.Task.IsCompleted)
+        {
+            opened.SetException(e);
+        }
+        finally
+        {
+            foreach (var ring in rings) ring.Dispose();
+        }
+    }
+
+    /// <summary>A socket error the rings do not absorb (the interface vanished) pauses the worker instead of killing
+    /// the router; frames of the other ports wait in their rings meanwhile.</summary>
+    private static void RunResilient(int id, ForwardingWorker worker, ILogger log, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try { worker.Run(stop); }
+            catch (IOException e)
+            {
+                DataPlaneLog.WorkerError(log, id, e.Message);
+                stop.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
+            }
+        }
+    }
+
+    /// <summary>One group per port, unique in the namespace (the kernel refuses to mix devices in a group).</summary>
+    private static PacketFanout Fanout(int port) =>
+        new((ushort)(((Environment.ProcessId & 0xfff) << 4) | port), FanoutMode.Hash);
+}

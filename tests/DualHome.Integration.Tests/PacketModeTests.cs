@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DualHome.Testbed;
+using DualHome.Testbed.Router;
+
+namespace DualHome.Integration.Tests;
+
+/// <summary>
+/// What only packet mode does, seen from the host (issue 4): the daemon, not the kernel, forwards; and its ICMPv6
+/// errors reach the host as ping reports them — Time Exceeded at hop limit 1, Packet Too Big with the uplink's MTU,
+/// and code 5 "source address failed ingress/egress policy" for a source in a dead ISP's prefix (RFC 4443 §3).
+/// The rest of the suite runs in packet mode too (build.sh test, DUALHOME_DATAPLANE=packet).
+/// </summary>
+public sealed partial class PacketModeTests : SiteTest
+{
+    [Fact(Timeout = 120_000)]
+    public Task The_daemon_forwards_and_the_kernel_does_not() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        await site.StartDaemonAsync();
+        var source = await HostAddressAsync(site, Isp.A);
+        var tcp = await site.TcpConnectAsync(source);
+        var counters = (await site.CtlAsync("show", "counters")).Stdout;
+        var kernelForwarding = (await site.ExecAsync(Node.Router, "sysctl", "-n", "net.ipv6.conf.all.forwarding")).Stdout.Trim();
+        Log($"{tcp}\n{counters}");
+
+        Assert.True(tcp.Connected, tcp.ToString());
+        Assert.Equal("0", kernelForwarding);
+        Assert.True(Sent(counters, "wana") > 0, $"the daemon sent nothing out of wana:\n{counters}");
+        Assert.True(Sent(counters, "lan0") > 0, $"the daemon sent nothing out of lan0:\n{counters}");
+    }, dataPlane: "packet");
+
+    [Fact(Timeout = 120_000)]
+    public Task Hop_limit_1_gets_time_exceeded_from_the_router() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        await site.StartDaemonAsync();
+        var source = await HostAddressAsync(site, Isp.A);
+        var ping = await PingAsync(site, source, "-t", "1");
+        Log(ping);
+
+        Assert.Contains("Time exceeded", ping);
+        Assert.Contains($"From {Topology.RouterLanAddress(Isp.A)}", ping); // RFC 4443 §2.2: a global router address
+    }, dataPlane: "packet");
+
+    [Fact(Timeout = 120_000)]
+    public Task Oversize_packet_gets_packet_too_big_with_the_uplink_mtu() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        await site.ExecCheckedAsync(Node.Router, "ip", "link", "set", "dev", Topology.RouterWan(Isp.A), "mtu", "1400");
+        await site.ExecCheckedAsync(Node.IspA, "ip", "link", "set", "dev", Topology.IspDown, "mtu", "1400");
+        await site.StartDaemonAsync();
+        var source = await HostAddressAsync(site, Isp.A);
+        var ping = await PingAsync(site, source, "-s", "1400", "-M", "do");
+        Log(ping);
+
+        Assert.Contains("mtu=1400", ping); // "Packet too big: mtu=1400"
+    }, dataPlane: "packet");
+
+    [Fact(Timeout = 120_000)]
+    public Task Source_in_a_dead_isps_prefix_gets_code_5() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        await site.StartDaemonAsync();
+        var source = await HostAddressAsync(site, Isp.A);
+        Assert.True(await site.PingAsync(source), "ISP A did not work before the failure");
+        await site.SilentFailAsync(Isp.A);
+
+        string ping = "";
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(10) && !ping.Contains("Destination unreachable");)
+            ping = await PingAsync(site, source);
+        var status = (await site.CtlAsync("show", "status")).Stdout;
+        Log($"{ping}\n{status}");
+
+        // iputils names codes 0–4 only; RFC 4443 §3.1 code 5 prints as "Unknown code 5".
+        Assert.Matches("Destination unreachable: (Unknown code 5|Source address failed)", ping);
+    }, dataPlane: "packet");
+
+    private static async Task<IPAddress> HostAddressAsync(Site site, Isp isp) =>
+        (await site.WaitForHostAddressAsync(Topology.LanPrefix(isp), TimeSpan.FromSeconds(20), Cancel)).Address;
+
+    private static async Task<string> PingAsync(Site site, IPAddress source, params string[] options)
+    {
+        var r = await site.ExecAsync(Node.Host, ["ping", "-6", "-n", "-c", "1", "-W", "2", "-I", source.ToString(), .. options, Topology.Server.ToString()]);
+        return r.Stdout + r.Stderr;
+    }
+
+    private static long Sent(string counters, string port)
+    {
+        var m = Regex.Match(counters, $@"dataplane {port}: received \d+, sent (\d+)");
+        return m.Success ? long.Parse(m.Groups[1].Value) : -1;
+    }
+}
