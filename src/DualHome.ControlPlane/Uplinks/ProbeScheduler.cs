@@ -14,8 +14,8 @@ namespace DualHome.ControlPlane.Uplinks;
 public sealed class ProbeScheduler : IDisposable
 {
     private readonly string _uplink;
-    private readonly IReadOnlyList<IPAddress> _targets;
-    private readonly TimeSpan _interval;
+    private IReadOnlyList<IPAddress> _targets;
+    private TimeSpan _interval;
     private readonly ushort _identifier;
     private readonly IProbeTransport _transport;
     private readonly Random _random;
@@ -23,7 +23,7 @@ public sealed class ProbeScheduler : IDisposable
     private readonly MonotonicClock _clock;
     private readonly ITimer _timer;
     private readonly Lock _gate = new();
-    private readonly OutstandingRounds _rounds;
+    private OutstandingRounds _rounds;
     private readonly OrderedDispatcher<ProbeRound> _results;
     private TimeSpan _nextRoundAt;
     private ushort _sequence;
@@ -66,6 +66,29 @@ public sealed class ProbeScheduler : IDisposable
             _rounds.Clear();
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>
+    /// Live reconfiguration: the next round uses the new interval and targets. Rounds already open are kept when the
+    /// targets are the same and dropped otherwise (their replies count as late); the counters and the health judged
+    /// from the rounds are untouched. A shorter interval takes effect at once rather than after the old one.
+    /// </summary>
+    public void Reconfigure(ProbeConfig probe)
+    {
+        lock (_gate)
+        {
+            if (!_targets.SequenceEqual(probe.Targets))
+            {
+                _rounds.Clear();
+                _rounds = new OutstandingRounds(probe.Targets);
+            }
+            _targets = probe.Targets;
+            var now = _clock.Now;
+            if (_nextRoundAt > now + probe.Interval) _nextRoundAt = now + probe.Interval;
+            _interval = probe.Interval;
+            if (_running) Tick();
+        }
+        _results.DeliverPending();
     }
 
     /// <summary>An echo reply read by the transport. Never throws; what does not match an open round is counted.</summary>

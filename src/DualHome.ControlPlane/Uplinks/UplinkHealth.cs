@@ -21,7 +21,7 @@ namespace DualHome.ControlPlane.Uplinks;
 public sealed class UplinkHealth
 {
     private readonly string _name;
-    private readonly ProbeConfig _probe;
+    private ProbeConfig _probe;
     private readonly TimeProvider _time;
     private readonly MonotonicClock _clock;
     private readonly ILogger _log;
@@ -44,6 +44,10 @@ public sealed class UplinkHealth
 
     private bool Probed => _probe.Targets.Count > 0;
     private bool LinkUsable => _carrier && _gatewayReachable;
+
+    /// <summary>New DownAfter/UpAfter (and targets) count from the next round; the state and the rounds counted so
+    /// far stay. Callers keep "probed" (targets or none) unchanged: that needs a restart.</summary>
+    public void Reconfigure(ProbeConfig probe) => _probe = probe;
 
     /// <summary>Begins judging. With probe targets the rounds decide; without, a usable link is Up at once.</summary>
     public void Start()

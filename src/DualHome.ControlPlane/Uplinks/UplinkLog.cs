@@ -30,4 +30,7 @@ internal static partial class UplinkLog
 
     [LoggerMessage(307, LogLevel.Debug, "uplink {Uplink}: ignored {Kind} echo reply from {Target}, sequence {Sequence} (seen {Count} times)")]
     public static partial void StrayReply(ILogger log, string uplink, EchoReplyResult kind, IPAddress target, ushort sequence, long count);
+
+    [LoggerMessage(308, LogLevel.Information, "uplink {Uplink}: probe settings changed live: every {IntervalMs} ms, down after {DownAfter}, up after {UpAfter}")]
+    public static partial void Reconfigured(ILogger log, string uplink, double intervalMs, int downAfter, int upAfter);
 }

@@ -10,7 +10,7 @@ namespace DualHome.ControlPlane.Uplinks;
 public sealed class UplinkMonitor : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly UplinkConfig _config;
+    private UplinkConfig _config;
     private readonly UplinkHealth _health;
     private readonly ProbeScheduler _probes;
     private readonly OrderedDispatcher<UplinkChange> _changes;
@@ -32,7 +32,7 @@ public sealed class UplinkMonitor : IDisposable
     }
 
     public string Name => _config.Name;
-    public UplinkConfig Config => _config;
+    public UplinkConfig Config { get { lock (_gate) return _config; } }
     public ProbeCounters Counters => _probes.Counters;
 
     /// <summary>Every health transition and override change. Handlers run outside the monitor's lock and may
@@ -60,6 +60,25 @@ public sealed class UplinkMonitor : IDisposable
     {
         _probes.Stop();
         UplinkLog.Stopped(_log, Name);
+    }
+
+    /// <summary>
+    /// Applies a changed probe configuration live (issue 6): the uplink keeps its state, override and counters, and
+    /// nothing is advertised unless the state later changes. Only <see cref="UplinkConfig.Probe"/> and
+    /// <see cref="UplinkConfig.Dns"/> may differ; a change between probed and unprobed is refused (restart).
+    /// </summary>
+    public void Reconfigure(UplinkConfig config)
+    {
+        if (config.Name != _config.Name || config.Interface != _config.Interface || !config.Gateway.Equals(_config.Gateway)
+            || config.LanPrefix != _config.LanPrefix || (config.Probe.Targets.Count == 0) != (_config.Probe.Targets.Count == 0))
+            throw new ArgumentException($"uplink {Name}: only the probe settings and DNS servers change live", nameof(config));
+        lock (_gate)
+        {
+            _config = config;
+            _health.Reconfigure(config.Probe);
+        }
+        _probes.Reconfigure(config.Probe);
+        UplinkLog.Reconfigured(_log, Name, config.Probe.Interval.TotalMilliseconds, config.Probe.DownAfter, config.Probe.UpAfter);
     }
 
     public void OnCarrier(bool up) => Update(health => health.OnCarrier(up));

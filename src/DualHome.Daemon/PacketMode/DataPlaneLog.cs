@@ -2,21 +2,21 @@ using Microsoft.Extensions.Logging;
 
 namespace DualHome.Daemon.PacketMode;
 
-/// <summary>Messages of packet mode, event ids 300–319.</summary>
+/// <summary>Messages of packet mode, event ids 700–799.</summary>
 internal static partial class DataPlaneLog
 {
-    [LoggerMessage(300, LogLevel.Information, "packet data plane: {Workers} worker(s) forwarding between {Ports}; kernel forwarding is off")]
+    [LoggerMessage(700, LogLevel.Information, "packet data plane: {Workers} worker(s) forwarding between {Ports}; kernel forwarding is off")]
     public static partial void Started(ILogger log, int workers, string ports);
 
-    [LoggerMessage(301, LogLevel.Warning, "uplink {Uplink}: forwarding {State}")]
+    [LoggerMessage(701, LogLevel.Warning, "uplink {Uplink}: forwarding {State}")]
     private static partial void UplinkForwarding(ILogger log, string uplink, string state);
 
     public static void UplinkForwarding(ILogger log, string uplink, bool up) =>
         UplinkForwarding(log, uplink, up ? "on" : "off, its sources get ICMPv6 code 5");
 
-    [LoggerMessage(302, LogLevel.Error, "forwarding worker {Worker}: {Reason}; resuming")]
+    [LoggerMessage(702, LogLevel.Error, "forwarding worker {Worker}: {Reason}; resuming")]
     public static partial void WorkerError(ILogger log, int worker, string reason);
 
-    [LoggerMessage(303, LogLevel.Warning, "could not restore the offloads of {Interface}: {Reason}")]
+    [LoggerMessage(703, LogLevel.Warning, "could not restore the offloads of {Interface}: {Reason}")]
     public static partial void OffloadRestoreFailed(ILogger log, string @interface, string reason);
 }
