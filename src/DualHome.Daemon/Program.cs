@@ -11,6 +11,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "ctl")
             return CtlFrontEnd.Execute(args[1..]);
+        if (args.Length > 0 && args[0] == "console")
+            return ConsoleFrontEnd.Execute(args[1..]);
         var parsed = CommandLine.Parse(args);
         return parsed.Command switch
         {

@@ -10,6 +10,9 @@ public static class HelpCommand
           dualhomed check [--config FILE]   validate FILE and print the effective configuration
           dualhomed ctl [--socket PATH | --config FILE] COMMAND...
                                             send one command to the running daemon ("ctl help" lists them)
+          dualhomed console [--socket PATH | --config FILE] [--tty DEV]
+                                            interactive command line on this terminal, or on serial line DEV
+                                            at 115200 8N1 ("?" and Tab show what may follow)
           dualhomed --version               print the version
           dualhomed help                    this text
 
