@@ -10,13 +10,13 @@ namespace DualHome.Daemon;
 /// the router runs on without them: lights are not worth a dead router.</summary>
 public static class Board
 {
-    public static BoardPanel? Open(SiteConfig config, SiteHealth health, ILoggerFactory logs, ILogger log)
+    public static BoardPanel? Open(SiteConfig config, SiteHealth health, ILoggerFactory logs, ILogger log, Action factoryReset)
     {
         try
         {
             var profile = BoardProfileLoader.Load(config.Board.Profile);
             var panel = new BoardPanel(profile, new BoardOptions(config.Board.LedClassRoot), health,
-                () => FactoryReset(log), TimeProvider.System, logs);
+                factoryReset, TimeProvider.System, logs);
             panel.Start();
             return panel;
         }
@@ -25,13 +25,5 @@ public static class Board
             DaemonLog.BoardUnusable(log, config.Board.Profile, e.Message);
             return null;
         }
-    }
-
-    /// <summary>Resetting needs the configuration lifecycle (atomic save, backup) that the console brings; until
-    /// then the press is refused loudly rather than pretending.</summary>
-    private static void FactoryReset(ILogger log)
-    {
-        DaemonLog.FactoryResetUnavailable(log);
-        throw new InvalidOperationException("factory reset is not available in this version; nothing was changed");
     }
 }

@@ -29,8 +29,23 @@ internal static partial class DaemonLog
     [LoggerMessage(9, LogLevel.Error, "Board.Profile '{Profile}' cannot be used ({Reason}); running without LEDs and button")]
     public static partial void BoardUnusable(ILogger log, string profile, string reason);
 
-    [LoggerMessage(10, LogLevel.Warning, "factory reset requested by the button; the configuration lifecycle that would do it is not built yet (nothing changed)")]
-    public static partial void FactoryResetUnavailable(ILogger log);
+    [LoggerMessage(10, LogLevel.Warning, "factory reset by the button: {Detail}; restarting on the factory defaults")]
+    public static partial void FactoryReset(ILogger log, string detail);
+
+    [LoggerMessage(20, LogLevel.Information, "configuration committed and applied live: {What}")]
+    public static partial void AppliedLive(ILogger log, string what);
+
+    [LoggerMessage(21, LogLevel.Warning, "configuration committed: restarting the router on it")]
+    public static partial void Restarting(ILogger log);
+
+    [LoggerMessage(22, LogLevel.Error, "{Message}")]
+    public static partial void ConfigBanner(ILogger log, string message);
+
+    [LoggerMessage(23, LogLevel.Error, "no usable configuration: running unconfigured, only the control socket {Socket} answers (use the console: set, commit, save)")]
+    public static partial void Unconfigured(ILogger log, string socket);
+
+    [LoggerMessage(24, LogLevel.Error, "the router could not start on the committed configuration ({Reason}); going back to the previous one")]
+    public static partial void RestartFailed(ILogger log, string reason);
 
     /// <summary>A setup failure is the user's to fix (wrong interface name, no privilege): the message, not a trace.</summary>
     [LoggerMessage(6, LogLevel.Critical, "cannot run: {Reason}")]

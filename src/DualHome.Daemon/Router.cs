@@ -3,8 +3,10 @@ using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.ControlPlane.Routing;
 using DualHome.ControlPlane.Uplinks;
 using DualHome.Control;
+using DualHome.Daemon.Configuration;
 using DualHome.Daemon.Control;
 using RouterAdvertisement = DualHome.Wire.Nd.RouterAdvertisement;
+using DualHome.Daemon.Logging;
 using DualHome.Daemon.PacketMode;
 using DualHome.Daemon.Platform;
 using Microsoft.Extensions.Logging;
@@ -12,22 +14,29 @@ using Microsoft.Extensions.Logging;
 namespace DualHome.Daemon;
 
 /// <summary>The composition root of `run`: start order network setup → RA engine → receive loop; stop order
-/// final RAs → receive loop → undo the network setup.</summary>
-public sealed class Router(SiteConfig config, ILoggerFactory logs)
+/// final RAs → receive loop → undo the network setup. A committed configuration change applies live when it can
+/// (<see cref="LiveChange"/>); otherwise <see cref="RunAsync"/> returns <see cref="RouterExit.Restart"/> and the
+/// caller starts a new router on the new configuration.</summary>
+public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle, ILoggerFactory logs, LogLevels levels)
 {
     private static readonly TimeSpan FinalRaSpacing = TimeSpan.FromMilliseconds(50);
     private readonly ILogger _log = logs.CreateLogger("DualHome.Router");
+    private readonly CancellationTokenSource _restart = new();
+    private volatile SiteConfig _config = initial;
+    private Live? _live;
 
-    public async Task<int> RunAsync(CancellationToken stop)
+    public async Task<RouterExit> RunAsync(CancellationToken stop)
     {
+        var config = _config;
         var lan = LanLink.Describe(config.Lan.Interface, waitForLinkLocal: TimeSpan.FromSeconds(3));
         if (!lan.HasLinkLocal) DaemonLog.NoLinkLocal(_log, config.Lan.Interface);
         var setup = new SiteSetup(new LinuxNetworkSystem(), logs.CreateLogger<SiteSetup>());
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, _restart.Token);
         try
         {
             var installed = setup.Apply(config);
-            await AdvertiseUntilAsync(lan, installed, stop).ConfigureAwait(false);
-            return 0;
+            await AdvertiseUntilAsync(lan, installed, either.Token).ConfigureAwait(false);
+            return stop.IsCancellationRequested ? RouterExit.Stopped : RouterExit.Restart;
         }
         finally
         {
@@ -37,24 +46,26 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
 
     private async Task AdvertiseUntilAsync(LanLinkFacts lan, IReadOnlySet<string> installed, CancellationToken stop)
     {
+        var config = _config;
         using var socket = NdSocketLink.Open(config.Lan.Interface);
         var scheduler = new RaScheduler(config.Lan.Ra.MinInterval, config.Lan.Ra.MaxInterval, new Random());
         await using var advertiser = new RouterAdvertiser(socket, scheduler, TimeProvider.System,
             logs.CreateLogger<RouterAdvertiser>());
         using var uplinks = Uplinks.Create(config, installed, logs);
-        RouterAdvertisement Content() => RaContentBuilder.Build(config.Lan, lan.LinkAddress, lan.Mtu, Advertised(uplinks.Health));
+        RouterAdvertisement Content() => RaContentBuilder.Build(_config.Lan, lan.LinkAddress, lan.Mtu, Advertised(uplinks.Health));
+        _live = new Live(uplinks.Health, () => advertiser.Update(Content()));
         advertiser.Start(Content());
         // Conditional RAs (RFC 8475): a change of any uplink's preference is advertised at once.
         uplinks.Health.UplinkChanged += change => { if (change.PreferredChanged) advertiser.Update(Content()); };
         using var dataPlane = config.DataPlane.IsPacket
             ? PacketDataPlane.Start(config, uplinks.Health, logs.CreateLogger<PacketDataPlane>())
             : null;
-        using var board = Board.Open(config, uplinks.Health, logs, _log);
+        using var board = Board.Open(config, uplinks.Health, logs, _log, FactoryReset);
         if (board is not null) uplinks.CarrierChanged += board.OnCarrier;
         uplinks.Start();
         await using var control = new ControlServer(config.ControlSocket,
             new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList(),
-                dataPlane is null ? null : dataPlane.CountersText),
+                dataPlane is null ? null : dataPlane.CountersText, new ConfigCommands(lifecycle, Apply, config.Log.Path)),
             logs.CreateLogger<ControlServer>());
         StartControl(control);
         using (socket.StartReceiving(advertiser))
@@ -69,7 +80,7 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
     private List<UplinkAdvertisement> Advertised(SiteHealth health)
     {
         var preferred = health.Snapshot().Where(s => s.Preferred).Select(s => s.Name).ToHashSet();
-        return config.Uplinks
+        return _config.Uplinks
             .Select(u => new UplinkAdvertisement(u.Name, u.LanPrefix, preferred.Contains(u.Name), u.Dns))
             .ToList();
     }
@@ -81,7 +92,7 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
         try { control.Start(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
         {
-            DaemonLog.NoControl(_log, config.ControlSocket, e.Message);
+            DaemonLog.NoControl(_log, _config.ControlSocket, e.Message);
         }
     }
 
@@ -91,3 +102,6 @@ public sealed class Router(SiteConfig config, ILoggerFactory logs)
         catch (OperationCanceledException) { }
     }
 }
+
+/// <summary>Why <see cref="Router.RunAsync"/> returned.</summary>
+public enum RouterExit { Stopped, Restart }

@@ -1,42 +1,126 @@
 using System.Runtime.InteropServices;
 using DualHome.Config;
+using DualHome.Config.Lifecycle;
+using DualHome.Config.Options;
+using DualHome.Control;
+using DualHome.Daemon.Configuration;
+using DualHome.Daemon.Control;
 using DualHome.Daemon.Logging;
+using DualHome.Daemon.Platform;
 using Microsoft.Extensions.Logging;
 
 namespace DualHome.Daemon.Commands;
 
-/// <summary>`run`: load the configuration (invalid → exit 2, nothing touched), run the router until SIGTERM or
-/// SIGINT, stop cleanly (exit 0). A failure to set up (no LAN interface, no privilege) → exit 1.</summary>
+/// <summary>`run`: load the configuration (the file, else its backup, else the factory defaults, else unconfigured
+/// with only the control socket — never a dead router), run the router until SIGTERM or SIGINT and stop cleanly
+/// (exit 0); a committed change that needs it restarts the router in-process. A failure to set up the first
+/// router (no LAN interface, no privilege) → exit 1.</summary>
 public static class RunCommand
 {
+    private static readonly TimeSpan StartDelay = TimeSpan.FromMilliseconds(200);
+
     public static int Execute(string path)
     {
-        var result = ConfigLoader.LoadFile(path);
-        if (!result.Ok)
-            return CheckCommand.Execute(path, TextWriter.Null, Console.Error);
-        using var logs = LoggingSetup.Create(result.Config!.Log, Console.Error);
+        var lifecycle = new ConfigLifecycle(path, LinuxConfigFileSystem.Create());
+        var config = lifecycle.Load();
+        var logConfig = config?.Log ?? DefaultLog();
+        var levels = new LogLevels(logConfig.Level);
+        using var logs = LoggingSetup.Create(logConfig, Console.Error, levels);
         var log = logs.CreateLogger("DualHome.Daemon");
         DaemonLog.Starting(log, VersionCommand.Version, path);
-        foreach (var w in result.Warnings) DaemonLog.ConfigWarning(log, path, w.ToString());
+        Report(lifecycle, log, path);
         using var stop = new CancellationTokenSource();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, stop, log, "SIGTERM"));
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, stop, log, "SIGINT"));
-        return Run(result.Config, logs, log, stop.Token);
+        return Loop(lifecycle, config, logs, levels, log, stop.Token);
     }
 
-    private static int Run(SiteConfig config, ILoggerFactory logs, ILogger log, CancellationToken stop)
+    private static void Report(ConfigLifecycle lifecycle, ILogger log, string path)
     {
-        try
+        foreach (var w in lifecycle.Warnings) DaemonLog.ConfigWarning(log, path, w.ToString());
+        if (lifecycle.Banner is { } banner) DaemonLog.ConfigBanner(log, $"{lifecycle.LoadMessage}\n{banner.TrimEnd()}");
+    }
+
+    private static int Loop(ConfigLifecycle lifecycle, SiteConfig? config, ILoggerFactory logs, LogLevels levels,
+        ILogger log, CancellationToken stop)
+    {
+        bool first = true;
+        while (!stop.IsCancellationRequested)
         {
-            int code = new Router(config, logs).RunAsync(stop).GetAwaiter().GetResult();
-            DaemonLog.Stopped(log);
-            return code;
+            config ??= RunUnconfigured(lifecycle, logs, log, stop);
+            if (config is null) break;
+            var (exit, failure) = RunRouter(config, lifecycle, logs, levels, stop);
+            if (failure is not null && (first || !TryGoBack(lifecycle, log, failure, out config))) return Fail(log, failure);
+            if (failure is null && exit == RouterExit.Stopped) break;
+            if (failure is null) { DaemonLog.Restarting(log); config = lifecycle.Candidate.Running; }
+            first = false;
         }
+        DaemonLog.Stopped(log);
+        return 0;
+    }
+
+    private static (RouterExit, string?) RunRouter(SiteConfig config, ConfigLifecycle lifecycle, ILoggerFactory logs,
+        LogLevels levels, CancellationToken stop)
+    {
+        try { return (new Router(config, lifecycle, logs, levels).RunAsync(stop).GetAwaiter().GetResult(), null); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            DaemonLog.Failed(log, e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})");
-            return 1;
+            return (RouterExit.Stopped, e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})");
         }
+    }
+
+    /// <summary>A restart on a committed configuration failed: the previous one goes back in, so the router runs.</summary>
+    private static bool TryGoBack(ConfigLifecycle lifecycle, ILogger log, string failure, out SiteConfig? config)
+    {
+        DaemonLog.RestartFailed(log, failure);
+        lifecycle.Candidate.Rollback();
+        var back = lifecycle.Candidate.Commit((_, _) => ApplyResult.Success("back to the previous configuration"));
+        config = back.Ok ? lifecycle.Candidate.Running : null;
+        return config is not null;
+    }
+
+    private static int Fail(ILogger log, string reason)
+    {
+        DaemonLog.Failed(log, reason);
+        return 1;
+    }
+
+    /// <summary>Only the control socket, at its default path, until a complete configuration is committed.</summary>
+    private static SiteConfig? RunUnconfigured(ConfigLifecycle lifecycle, ILoggerFactory logs, ILogger log, CancellationToken stop)
+    {
+        var socket = new ControlOptions().Socket;
+        DaemonLog.Unconfigured(log, socket);
+        using var ready = new CancellationTokenSource();
+        SiteConfig? committed = null;
+        ApplyResult Apply(SiteConfig? _, SiteConfig next)
+        {
+            committed = next;
+            ready.CancelAfter(StartDelay); // the commit's reply goes out first
+            return ApplyResult.Success("starting the router on it");
+        }
+        var handler = new UnconfiguredCommands(new ConfigCommands(lifecycle, Apply, null), () => lifecycle.Banner);
+        var control = new ControlServer(socket, handler, logs.CreateLogger<ControlServer>());
+        try
+        {
+            try { control.Start(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            {
+                DaemonLog.NoControl(log, socket, e.Message);
+            }
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, ready.Token);
+            either.Token.WaitHandle.WaitOne();
+        }
+        finally
+        {
+            control.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        return stop.IsCancellationRequested ? null : committed;
+    }
+
+    private static LogConfig DefaultLog()
+    {
+        var o = new LogOptions();
+        return new LogConfig(o.Path, o.Level, o.MaxFileBytes, o.MaxFiles);
     }
 
     private static void OnSignal(PosixSignalContext context, CancellationTokenSource stop, ILogger log, string name)

@@ -9,7 +9,8 @@ namespace DualHome.Daemon.Control;
 
 /// <summary>The daemon's side of the control channel: typed commands over the live engines.</summary>
 public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, BoardPanel? board,
-    IReadOnlyList<string> configuredUplinks, Func<string>? dataPlaneCounters = null) : IControlHandler
+    IReadOnlyList<string> configuredUplinks, Func<string>? dataPlaneCounters = null, ConfigCommands? configCommands = null)
+    : IControlHandler
 {
     private const string Help = """
         show status [--json]               uplinks: health, advertised state, override, counters
@@ -22,14 +23,19 @@ public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, Board
     public Task<ControlResponse> HandleAsync(ControlRequest request, CancellationToken cancel) =>
         Task.FromResult(Handle(request.Command, request.Args));
 
-    private ControlResponse Handle(string command, IReadOnlyList<string> args) => (command, args.Count) switch
+    private ControlResponse Handle(string command, IReadOnlyList<string> args) =>
+        configCommands?.TryHandle(command, args) ?? HandleRouter(command, args);
+
+    private static string FullHelp => (Help.TrimEnd() + "\n" + ConfigCommands.Help.TrimEnd());
+
+    private ControlResponse HandleRouter(string command, IReadOnlyList<string> args) => (command, args.Count) switch
     {
-        ("help", _) => ControlResponse.Ok(Help.TrimEnd()),
+        ("help", _) => ControlResponse.Ok(FullHelp),
         ("show", >= 1) when args[0] is "status" or "uplinks" => ShowStatus(args),
         ("show", >= 1) when args[0] == "counters" => ControlResponse.Ok(Counters()),
         ("uplink", 2) => SetOverride(args[0], args[1]),
         ("button", 1) => Button(args[0]),
-        _ => ControlResponse.Usage($"unknown command '{string.Join(' ', [command, .. args])}'\n{Help.TrimEnd()}"),
+        _ => ControlResponse.Usage($"unknown command '{string.Join(' ', [command, .. args])}'\n{FullHelp}"),
     };
 
     private ControlResponse ShowStatus(IReadOnlyList<string> args)

@@ -1,7 +1,6 @@
 using DualHome.Config;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Events;
 
 namespace DualHome.Daemon.Logging;
 
@@ -11,10 +10,10 @@ public static class LoggingSetup
 {
     private const string Template = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} {Level:u3} {Message:lj}{NewLine}{Exception}";
 
-    public static ILoggerFactory Create(LogConfig config, TextWriter stderr)
+    public static ILoggerFactory Create(LogConfig config, TextWriter stderr, LogLevels? levels = null)
     {
-        var level = Parse(config.Level);
-        var serilog = new LoggerConfiguration().MinimumLevel.Is(level).WriteTo.Sink(new TextWriterSink(stderr));
+        levels ??= new LogLevels(config.Level);
+        var serilog = new LoggerConfiguration().MinimumLevel.ControlledBy(levels.Switch).WriteTo.Sink(new TextWriterSink(stderr));
         if (TryPrepareDirectory(config.Path, stderr))
             serilog = serilog.WriteTo.File(config.Path, outputTemplate: Template,
                 fileSizeLimitBytes: config.MaxFileBytes, rollOnFileSizeLimit: true,
@@ -38,13 +37,4 @@ public static class LoggingSetup
             return false;
         }
     }
-
-    private static LogEventLevel Parse(string level) => level.ToLowerInvariant() switch
-    {
-        "trace" => LogEventLevel.Verbose,
-        "debug" => LogEventLevel.Debug,
-        "warning" => LogEventLevel.Warning,
-        "error" => LogEventLevel.Error,
-        _ => LogEventLevel.Information,
-    };
 }
