@@ -52,7 +52,7 @@ public sealed class BoardTests : FailoverTest
         });
 
     [Fact(Timeout = 60_000)]
-    public Task Button_short_puts_A_on_standby_a_second_press_returns_to_automatic_and_hold10_is_refused() =>
+    public Task Button_short_puts_A_on_standby_a_second_press_returns_to_automatic_and_hold10_without_factory_defaults_is_refused() =>
         WithBoardAsync(Isp.A, async (site, watch, leds) =>
         {
             var steady = await WaitForSteadyLedsAsync(leds);
@@ -89,7 +89,8 @@ public sealed class BoardTests : FailoverTest
             Assert.Equal(("up", "preferred", "auto"), status["b"]);
             AssertShownSince(leds, WanALed, again, LedShows.Solid);
 
-            // Hold 10 s: factory reset is refused (not available yet) and nothing changes.
+            // Hold 10 s without factory defaults next to the configuration: refused, and nothing changes
+            // (FactoryResetTests covers the reset itself).
             var config = await File.ReadAllTextAsync(site.Router!.ConfigPath, Cancel);
             var transitions = await TransitionsAsync(site);
             var hold = await PressAsync(site, "hold10", expectedExit: 1);
