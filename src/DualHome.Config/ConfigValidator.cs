@@ -12,12 +12,13 @@ public static class ConfigValidator
         var uplinks = UplinkValidator.ValidateAll(o.Uplinks, issues);
         var dataPlane = ValidateDataPlane(o.DataPlane, issues);
         var log = ValidateLog(o.Log, issues);
+        var dns = DnsValidator.Validate(o.Dns, issues);
         RequireNonEmpty("Control.Socket", o.Control.Socket, issues);
         RequireNonEmpty("State.Directory", o.State.Directory, issues);
         RequireNonEmpty("Board.Profile", o.Board.Profile, issues);
         bool failed = issues.Count(i => i.Severity == IssueSeverity.Error) > before;
         return failed ? null : new SiteConfig(lan!, uplinks, dataPlane, o.Control.Socket, log, o.State.Directory,
-            new BoardConfig(o.Board.Profile, o.Board.LedClassRoot));
+            new BoardConfig(o.Board.Profile, o.Board.LedClassRoot), dns);
     }
 
     private static LanConfig? ValidateLan(LanOptions lan, List<ConfigIssue> issues)

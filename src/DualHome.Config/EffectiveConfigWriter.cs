@@ -24,9 +24,35 @@ public static class EffectiveConfigWriter
             w.WriteStartObject("Board"); w.WriteString("Profile", c.Board.Profile);
             if (c.Board.LedClassRoot is { } root) w.WriteString("LedClassRoot", root); else w.WriteNull("LedClassRoot");
             w.WriteEndObject();
+            WriteDns(w, c.Dns);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>The TSIG secret is never printed: `check` output goes to terminals and logs.</summary>
+    private static void WriteDns(Utf8JsonWriter w, DnsConfig dns)
+    {
+        w.WriteStartObject("Dns");
+        w.WriteStartArray("Updates");
+        foreach (var u in dns.Updates)
+        {
+            w.WriteStartObject();
+            w.WriteString("Server", u.Server.ToString()); w.WriteNumber("Port", u.Port); w.WriteString("Zone", u.Zone);
+            w.WriteNumber("Ttl", (int)u.Ttl.TotalSeconds);
+            w.WriteStartObject("Key");
+            w.WriteString("Name", u.Key.Name); w.WriteString("Algorithm", u.Key.Algorithm); w.WriteString("Secret", "(secret)");
+            w.WriteEndObject();
+            w.WriteStartArray("Records");
+            foreach (var r in u.Records)
+            {
+                w.WriteStartObject(); w.WriteString("Name", r.Name); w.WriteString("InterfaceId", r.InterfaceId.ToString()); w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WriteLan(Utf8JsonWriter w, LanConfig lan)

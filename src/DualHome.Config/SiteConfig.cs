@@ -10,7 +10,8 @@ public sealed record SiteConfig(
     string ControlSocket,
     LogConfig Log,
     string StateDirectory,
-    BoardConfig Board);
+    BoardConfig Board,
+    DnsConfig Dns);
 
 /// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
 public sealed record DataPlaneConfig(string Mode, int Workers)

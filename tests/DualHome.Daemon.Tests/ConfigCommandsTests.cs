@@ -98,9 +98,14 @@ public sealed class ConfigCommandsTests
     [Fact]
     public void Secrets_AreNeverShown()
     {
-        Run("set Dns.Updates [{\"Key\":{\"Secret\":\"c2VjcmV0LXZhbHVl\"}}]");
-        var shown = Run("show candidate").Text + Run("diff").Text + Run("show config").Text;
-        Assert.DoesNotContain("c2VjcmV0LXZhbHVl", shown);
+        var set = Run("set Dns {\"Updates\":[{\"Server\":\"2001:db8:ffff::53\",\"Zone\":\"example.test\","
+            + "\"Key\":{\"Name\":\"k\",\"Secret\":\"c2VjcmV0LXZhbHVlLTE2Ynl0ZXM=\"},\"Records\":[{\"Name\":\"www\",\"InterfaceId\":\"::10\"}]}]}");
+        Assert.Equal(ControlStatus.Ok, set.Status);
+        var shown = set.Text + Run("diff").Text + Run("show candidate").Text;
+        Assert.Equal(ControlStatus.Ok, Run("commit").Status);
+        shown += Run("show config").Text;
+        Assert.Contains("Dns.Updates.0.Key.Secret (secret)", shown);
+        Assert.DoesNotContain("c2VjcmV0", shown);
     }
 
     [Fact]

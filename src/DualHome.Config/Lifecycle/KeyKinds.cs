@@ -40,6 +40,9 @@ internal static class KeyKinds
         ("Lan", ValueKind.Section), ("Lan.Ra", ValueKind.Section), ("Uplinks.*", ValueKind.Section),
         ("Uplinks.*.Probe", ValueKind.Section), ("DataPlane", ValueKind.Section), ("Control", ValueKind.Section),
         ("Log", ValueKind.Section), ("State", ValueKind.Section), ("Board", ValueKind.Section),
+        ("Dns", ValueKind.Section), ("Dns.Updates.*", ValueKind.Section),
+        ("Dns.Updates.*.Port", ValueKind.Number), ("Dns.Updates.*.Ttl", ValueKind.Number),
+        ("Dns.Updates.*.Key", ValueKind.Section), ("Dns.Updates.*.Records.*", ValueKind.Section),
     ];
 
     /// <summary>The table's kind; else text for the other known keys; else the kind of the value already there.</summary>

@@ -10,6 +10,7 @@ public sealed class DualHomeOptions
     public LogOptions Log { get; set; } = new();
     public StateOptions State { get; set; } = new();
     public BoardOptions Board { get; set; } = new();
+    public DnsOptions Dns { get; set; } = new();
 }
 
 /// <summary>The board profile (LEDs, button): a name under board/, a path to a board.json, or "none".</summary>

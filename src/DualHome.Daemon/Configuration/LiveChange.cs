@@ -33,6 +33,16 @@ public static class LiveChange
         Log = old.Log with { Level = next.Log.Level },
     };
 
-    /// <summary>Records hold lists, which compare by reference: compare what the file would say instead.</summary>
-    public static bool Same(SiteConfig a, SiteConfig b) => EffectiveConfigWriter.ToJson(a) == EffectiveConfigWriter.ToJson(b);
+    /// <summary>Records hold lists, which compare by reference: compare what the file would say instead, and the
+    /// TSIG secrets, which the printed form leaves out.</summary>
+    public static bool Same(SiteConfig a, SiteConfig b) =>
+        EffectiveConfigWriter.ToJson(a) == EffectiveConfigWriter.ToJson(b)
+        && a.Dns.Updates.Select(u => u.Key.Secret).SequenceEqual(b.Dns.Updates.Select(u => u.Key.Secret), SecretComparer.Instance);
+
+    private sealed class SecretComparer : IEqualityComparer<byte[]>
+    {
+        public static readonly SecretComparer Instance = new();
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+        public int GetHashCode(byte[] obj) => obj.Length;
+    }
 }
