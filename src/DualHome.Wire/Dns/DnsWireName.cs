@@ -4,7 +4,9 @@ namespace DualHome.Wire.Dns;
 
 /// <summary>
 /// Domain names in DNS wire form (RFC 1035 §3.1: length-prefixed labels ending in a zero octet), uncompressed,
-/// as RFC 8106 §5.2 requires inside a DNSSL option. Names are host-name style: letters, digits, '-' and '_'.
+/// as RFC 8106 §5.2 requires inside a DNSSL option and RFC 8945 §4.2 for TSIG names. Names are host-name style:
+/// letters, digits, '-' and '_'. Compressed names are written by <see cref="DnsNameCompressor"/> and read by
+/// <see cref="DnsNameReader"/>.
 /// </summary>
 internal static class DnsWireName
 {
@@ -91,7 +93,7 @@ internal static class DnsWireName
     }
 
     /// <summary>Drops one trailing dot and checks every label; throws for a name that cannot be encoded.</summary>
-    private static string Normalize(string name)
+    internal static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         string text = name.EndsWith('.') ? name[..^1] : name;
