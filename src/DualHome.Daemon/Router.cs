@@ -4,6 +4,7 @@ using DualHome.ControlPlane.Routing;
 using DualHome.ControlPlane.Uplinks;
 using DualHome.Control;
 using DualHome.Daemon.Configuration;
+using DualHome.Daemon.Dns;
 using DualHome.Daemon.Control;
 using RouterAdvertisement = DualHome.Wire.Nd.RouterAdvertisement;
 using DualHome.Daemon.Logging;
@@ -60,12 +61,13 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         using var dataPlane = config.DataPlane.IsPacket
             ? PacketDataPlane.Start(config, uplinks.Health, logs.CreateLogger<PacketDataPlane>())
             : null;
+        await using var dns = DnsUpdates.Start(config, uplinks.Health, logs);
         using var board = Board.Open(config, uplinks.Health, logs, _log, FactoryReset);
         if (board is not null) uplinks.CarrierChanged += board.OnCarrier;
         uplinks.Start();
         await using var control = new ControlServer(config.ControlSocket,
             new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList(),
-                dataPlane is null ? null : dataPlane.CountersText, new ConfigCommands(lifecycle, Apply, config.Log.Path)),
+                () => MoreCounters(dataPlane, dns), new ConfigCommands(lifecycle, Apply, config.Log.Path)),
             logs.CreateLogger<ControlServer>());
         StartControl(control);
         using (socket.StartReceiving(advertiser))
@@ -75,6 +77,9 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
             await advertiser.StopAsync(FinalRaSpacing).ConfigureAwait(false);
         }
     }
+
+    private static string MoreCounters(PacketDataPlane? dataPlane, DnsUpdates dns) =>
+        string.Join('\n', new[] { dataPlane?.CountersText(), dns.CountersText() }.Where(t => !string.IsNullOrEmpty(t)));
 
     /// <summary>Every configured uplink is advertised; only a monitored one that is up (or forced up) is preferred.</summary>
     private List<UplinkAdvertisement> Advertised(SiteHealth health)

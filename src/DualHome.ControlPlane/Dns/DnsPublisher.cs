@@ -69,7 +69,11 @@ public sealed class DnsPublisher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null) await _loop.ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            try { await _loop.ConfigureAwait(false); }
+            catch (OperationCanceledException) { } // the pending plan stays in the outbox for the next start
+        }
         _stop.Dispose();
         _wake.Dispose();
     }
@@ -107,7 +111,10 @@ public sealed class DnsPublisher : IAsyncDisposable
                 continue;
             }
             while (_wake.Wait(0)) { } // this send covers every wake so far; a plan made during it wakes us again
-            if (await TrySendAsync(plan, stop).ConfigureAwait(false)) { retry = FirstRetry; continue; }
+            bool delivered;
+            try { delivered = await TrySendAsync(plan, stop).ConfigureAwait(false); }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; } // stopping mid-send
+            if (delivered) { retry = FirstRetry; continue; }
             if (Pending?.Generation != plan.Generation) continue; // superseded while it was out: send the new one now
             try { await WaitAsync(retry, stop).ConfigureAwait(false); } catch (OperationCanceledException) { return; }
             retry = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, retry.Ticks * 2));

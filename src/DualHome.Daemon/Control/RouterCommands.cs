@@ -81,8 +81,8 @@ public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, Board
             var p = m.Counters;
             sb.AppendLine($"uplink {m.Name}: rounds {p.Rounds}, sent {p.Sent}, answered {p.Answered}, send failures {p.SendFailures}, late {p.Late}, duplicate {p.Duplicate}, unknown {p.Unknown}");
         }
-        if (dataPlaneCounters is not null)
-            sb.AppendLine(dataPlaneCounters());
+        if (dataPlaneCounters?.Invoke() is { Length: > 0 } more)
+            sb.AppendLine(more);
         return sb.ToString().TrimEnd();
     }
 
