@@ -25,7 +25,12 @@ RESULTS_DIR="$BUILD_DIR/test-results"
 MAX_GLIBC="2.36"          # Debian 12's glibc (and its aarch64 cross libc)
 TEST_TIMEOUT="${DUALHOME_TEST_TIMEOUT:-1200}"   # seconds per test project
 # The testbed's tools (network namespaces, RA daemon, captures); the cross toolchain list is in toolchain/install.sh.
-TESTBED_PKGS=(iproute2 nftables radvd ndisc6 tcpdump python3-scapy iputils-ping socat procps ethtool)
+TESTBED_PKGS=(iproute2 nftables radvd ndisc6 tcpdump python3-scapy iputils-ping socat procps ethtool bind9 bind9-dnsutils)
+# The emulated image (image/): qemu-system-aarch64 boots it; python3 drives its console and checks the Buildroot tree.
+# (The arm64 Debian packages the image is made of are fetched by image/build-image.sh into .build/image.)
+IMAGE_PKGS=(qemu-system-arm python3)
+IMAGE_DIR="$ROOT/artifacts/image/qemu_aarch64_virt"
+PYTHON=/usr/bin/python3   # Debian's python3 (another python3 may come first on PATH)
 DOTNET_QUIET=(-nologo -v:q -tl:off -clp:NoSummary)
 
 is_root() { [[ "$(id -u)" == "0" ]]; }
@@ -63,7 +68,7 @@ assets_present() {
 }
 
 setup_packages() {
-  bash "$ROOT/toolchain/install.sh" "${TESTBED_PKGS[@]}"
+  bash "$ROOT/toolchain/install.sh" "${TESTBED_PKGS[@]}" "${IMAGE_PKGS[@]}"
 }
 
 setup_restore() {
@@ -348,8 +353,94 @@ cmd_test() {
     add_row "check: linux-arm64 --version (qemu)" 0 1 0 "-" "no binary"
   fi
 
+  # Issue 7: the Buildroot tree's well-formedness and the emulated image booted in qemu.
+  run_image_checks
+
   print_summary
   ((SUM_FAILED == 0))
+}
+
+# ---------------------------------------------------------------- image (issue 7)
+# The emulated image: Debian arm64 packages + the Buildroot tree's rootfs overlays + artifacts/linux-arm64/dualhomed.
+# image/build-image.sh exits 77 when it cannot build here (the first run needs root to fetch the arm64 packages).
+cmd_image() {
+  [[ -f artifacts/linux-arm64/dualhomed ]] || cmd_publish
+  bash "$ROOT/image/build-image.sh" "$IMAGE_DIR"
+}
+
+# image-test [--network netns]: boot the image in qemu and drive its console (image/test-image.py).
+cmd_image_test() {
+  [[ -f "$IMAGE_DIR/initramfs.cpio.gz" ]] || cmd_image
+  "$PYTHON" "$ROOT/image/test-image.py" --image "$IMAGE_DIR" "$@"
+}
+
+# The Buildroot external tree is well formed (image/check-br2-tree.py; no Buildroot needed).
+cmd_image_check() {
+  local bin=()
+  [[ -x artifacts/linux-x64/dualhomed ]] && bin=(--dualhomed artifacts/linux-x64/dualhomed)
+  "$PYTHON" "$ROOT/image/check-br2-tree.py" "${bin[@]}" "$@"
+}
+
+add_rows_from() { # FILE: "name<TAB>PASS|FAIL|SKIP<TAB>seconds<TAB>note" lines -> summary rows
+  local name status secs note
+  while IFS=$'\t' read -r name status secs note; do
+    [[ -n "$name" ]] || continue
+    case "$status" in
+      PASS) add_row "check: $name" 1 0 0 "$secs" "$note" ;;
+      SKIP) add_row "check: $name" 0 0 1 "$secs" "skipped: $note" ;;
+      *) add_row "check: $name" 0 1 0 "$secs" "FAILED: $note" ;;
+    esac
+  done < "$1"
+}
+
+IMAGE_TEST_CHECKS=("boots to console CLI" "show status: a and b"
+                   "restart after kill -9" "powers off cleanly")
+
+image_test_rows() { # SKIP|FAIL|NOTRUN note: one row per image check when the test cannot run
+  local c
+  for c in "${IMAGE_TEST_CHECKS[@]}"; do
+    case "$1" in
+      SKIP) add_row "check: image: $c" 0 0 1 "-" "skipped: $2" ;;
+      NOTRUN) add_row "check: image: $c" 0 0 0 "-" "not run ($2)" ;;
+      *) add_row "check: image: $c" 0 1 0 "-" "FAILED: $2" ;;
+    esac
+  done
+}
+
+run_image_checks() {
+  local rows="$RESULTS_DIR/br2-tree.rows" rc=0 t0 network=()
+  say "checks: the Buildroot external tree is well formed"
+  rm -f "$rows"
+  cmd_image_check --rows "$rows" || true
+  if [[ -s "$rows" ]]; then add_rows_from "$rows"; else add_row "check: br2 tree" 0 1 0 "-" "FAILED: no result"; fi
+
+  say "checks: the emulated image (image/build-image.sh, image/test-image.py)"
+  if [[ ! -f artifacts/linux-arm64/dualhomed ]]; then
+    image_test_rows NOTRUN "no artifacts/linux-arm64/dualhomed: publish failed"
+    return
+  fi
+  t0="$(now)"
+  bash "$ROOT/image/build-image.sh" "$IMAGE_DIR" || rc=$?
+  if ((rc == 77)); then
+    image_test_rows SKIP "the image cannot be built here (image/build-image.sh needs root once to fetch arm64 packages)"
+    return
+  elif ((rc)); then
+    add_row "step: image" 0 1 0 "$(elapsed "$t0")" "FAILED (exit $rc)"
+    image_test_rows FAIL "no image (build-image.sh exit $rc)"
+    return
+  fi
+  add_row "step: image" 0 0 0 "$(elapsed "$t0")" "ok (not counted)"
+  if ! command -v qemu-system-aarch64 >/dev/null; then
+    image_test_rows SKIP "qemu-system-aarch64 is not installed (./build.sh setup as root)"
+    return
+  fi
+  # The namespace-attached run needs root (tap devices, namespaces); without it the NICs sit on empty hubs.
+  is_root && network=(--network netns)
+  rows="$RESULTS_DIR/image-test.rows"
+  rm -f "$rows"
+  timeout --kill-after=10 300 "$PYTHON" "$ROOT/image/test-image.py" --image "$IMAGE_DIR" --rows "$rows" \
+    --log "$RESULTS_DIR/image-console.log" "${network[@]}" || true
+  if [[ -s "$rows" ]]; then add_rows_from "$rows"; else image_test_rows FAIL "the image test wrote no result"; fi
 }
 
 # ---------------------------------------------------------------- bench / demo
@@ -407,6 +498,11 @@ usage: ./build.sh <command>
   publish      NativeAOT dualhomed for linux-x64 and linux-arm64 into artifacts/<rid>/dualhomed, checked
   publish-x64  the same for linux-x64 only
   test         setup, build, publish, every *.Tests project, run checks; last line: tests: N passed, N failed, N skipped
+  image        the emulated arm64 image (Debian arm64 packages + image/br2-external overlays + dualhomed)
+               into artifacts/image/qemu_aarch64_virt; the first run needs root (apt), later runs are offline
+  image-test   boot it in qemu-system-aarch64 and drive its serial console (--network netns: NICs in
+               network namespaces, root); prints boot-to-ready time and image size
+  image-check  check the Buildroot external tree (image/br2-external) without Buildroot
   bench        publish, print binary sizes, run the network benchmarks (root, tests/DualHome.Demo -- bench)
   demo         (root) setup, publish linux-x64, run tests/DualHome.Demo -- demo
   clean        remove bin/ obj/ artifacts/ .build/
@@ -423,6 +519,9 @@ main() {
     build) cmd_build ;;
     publish) cmd_publish ;;
     publish-x64) cmd_publish_x64 ;;
+    image) cmd_image ;;
+    image-test) cmd_image_test "$@" ;;
+    image-check) cmd_image_check "$@" ;;
     test) cmd_test ;;
     bench) cmd_bench ;;
     demo) cmd_demo ;;
