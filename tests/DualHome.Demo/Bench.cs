@@ -11,7 +11,8 @@ namespace DualHome.Demo;
 /// Start = wall clock (CLOCK_REALTIME) just before the process is spawned (so it includes fork/exec and
 /// `ip netns exec`); first RA = the kernel receive timestamp, in ns, of the first RA the host's eth0 sees
 /// after that (tcpdump <c>--time-stamp-precision=nano</c>, same clock). Failure times count from just before the
-/// injecting command is spawned. RSS = VmRSS from /proc/PID/status.
+/// injecting command is spawned. RSS = VmRSS from /proc/PID/status. The forwarding part follows on a site of its own
+/// (<see cref="BenchForwarding"/>).
 /// </summary>
 public sealed class Bench(Reporter reporter, BenchOptions options, CancellationToken cancel)
 {
@@ -100,7 +101,8 @@ public sealed class Bench(Reporter reporter, BenchOptions options, CancellationT
     private static readonly TimeSpan StableUp = TimeSpan.FromSeconds(62);
 }
 
-public sealed record BenchOptions(int Runs = 5, int IdleSeconds = 60, int FailoverRuns = 10, int StableRuns = 1);
+/// <param name="ForwardingOnly">`bench forwarding`: only the forwarding part (<see cref="BenchForwarding"/>).</param>
+public sealed record BenchOptions(int Runs = 5, int IdleSeconds = 60, int FailoverRuns = 10, int StableRuns = 1, bool ForwardingOnly = false);
 
 /// <summary>Memory lines of /proc/PID/status.</summary>
 public sealed record ProcStatus(long VmRssKb, long VmHwmKb)

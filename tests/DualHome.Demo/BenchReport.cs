@@ -2,10 +2,11 @@ using DualHome.Testbed;
 using DualHome.Testbed.Failover;
 using DualHome.Testbed.Probing;
 using DualHome.Testbed.Router;
+using DualHome.Testbed.Traffic;
 
 namespace DualHome.Demo;
 
-/// <summary>What `bench` prints besides the per-run lines: the settings it ran with and the summary table.</summary>
+/// <summary>What `bench` prints besides the per-run lines: the settings it ran with and the summary tables.</summary>
 public static class BenchReport
 {
     /// <summary>Kernel, host and router settings that shape the figures, and the daemon's probe settings as it reads them.</summary>
@@ -51,6 +52,61 @@ public static class BenchReport
         reporter.Plain($"| {$"VmRSS after {idleSeconds} s idle".PadRight(width)} |      | {Kb(memory?.VmRssKb),8} |          |          |");
         reporter.Plain($"| {"VmHWM (peak RSS)".PadRight(width)} |      | {Kb(memory?.VmHwmKb),8} |          |          |");
     }
+
+    /// <summary>Forwarding: one row per data plane mode, then packet/kernel ratios against the issue's targets.</summary>
+    public static void ForwardingTable(Reporter reporter, IReadOnlyList<ForwardingRun> runs)
+    {
+        reporter.Plain("forwarding, host → router → ISP A, peers' offloads off in every mode; * = the search stopped because trafgen " +
+                       "could not send faster (one CPU, shared with the router's work on a small machine): the router's limit is higher");
+        reporter.Plain("| mode              | 64 B max rate, loss < 0.1 % (kpps) | 64 B no limit: forwarded (kpps) | TCP (Gbit/s) | RTT p50/p99 (µs) |");
+        reporter.Plain("|-------------------|------------------------------------|---------------------------------|--------------|------------------|");
+        foreach (var r in runs)
+        {
+            var max = r.Flood.MaxPps is { } m ? $"{m / 1000:0}{(r.Flood.SenderLimited ? "*" : "")}" : "none";
+            var rtt = $"{r.Rtt.Percentile(50):0}/{r.Rtt.Percentile(99):0}";
+            reporter.Plain($"| {r.Mode,-17} | {max,34} | {r.Flood.Unlimited.ForwardedPps / 1000,31:0} | {r.TcpBitsPerSecond / 1e9,12:0.00} | {rtt,16} |");
+        }
+        if (runs.FirstOrDefault(r => !r.Mode.IsPacket) is not { } kernel) return;
+        foreach (var packet in runs.Where(r => r.Mode.IsPacket))
+            reporter.Plain($"packet/kernel, {packet.Mode}: 64 B {Ratio(packet.Flood.MaxPps, kernel.Flood.MaxPps, 1.0, BoundOf(packet, kernel))}, " +
+                           $"TCP {Ratio(packet.TcpBitsPerSecond, kernel.TcpBitsPerSecond, 0.8, RatioBound.Exact)}; added latency " +
+                           $"p50 {Added(packet, kernel, 50)} µs, p99 {Added(packet, kernel, 99)} µs");
+    }
+
+    /// <summary>What a measured ratio says about the true one.</summary>
+    private enum RatioBound { Exact, AtMost, AtLeast, Unknown }
+
+    private static string Ratio(double? packet, double? kernel, double target, RatioBound bound)
+    {
+        if (packet is not { } p || kernel is not { } k || k <= 0) return "n/a";
+        var ratio = p / k;
+        var verdict = (bound, ratio >= target) switch
+        {
+            (RatioBound.Exact or RatioBound.AtLeast, true) => "met",
+            (RatioBound.Exact or RatioBound.AtMost, false) => "not met",
+            _ => "undecided",
+        };
+        var note = bound switch
+        {
+            RatioBound.AtMost => ", at most: kernel mode stopped at trafgen's limit",
+            RatioBound.AtLeast => ", at least: packet mode stopped at trafgen's limit",
+            RatioBound.Unknown => ", both modes stopped at trafgen's limit",
+            _ => "",
+        };
+        return $"{ratio:0.00} (target ≥ {target:0.0}: {verdict}{note})";
+    }
+
+    /// <summary>A rate cut short by trafgen is a lower bound of the router's, so the ratio is one too, or an upper one.</summary>
+    private static RatioBound BoundOf(ForwardingRun packet, ForwardingRun kernel) => (packet.Flood.SenderLimited, kernel.Flood.SenderLimited) switch
+    {
+        (false, true) => RatioBound.AtMost,
+        (true, false) => RatioBound.AtLeast,
+        (true, true) => RatioBound.Unknown,
+        _ => RatioBound.Exact,
+    };
+
+    private static string Added(ForwardingRun packet, ForwardingRun kernel, double percentile) =>
+        packet.Rtt.Percentile(percentile) - kernel.Rtt.Percentile(percentile) is { } d ? $"{d:+0;-0;0}" : "n/a";
 
     private static string Runs(Sample s) => s.Missing == 0 ? s.Runs.ToString() : $"{s.Values.Count}/{s.Runs}";
 

@@ -5,24 +5,26 @@ using DualHome.Testbed.Router;
 namespace DualHome.Demo;
 
 /// <summary>
-/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]</c>.
+/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [forwarding] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]</c>.
 /// Needs root. Ctrl-C or SIGTERM tears the site down (processes by pid, namespaces by name) before exiting.
 /// Exit 0 when every step succeeded, 1 when one failed, 2 on a usage error.
 /// </summary>
 public static class Program
 {
     private const string Usage =
-        "usage: dualhome-demo demo|bench [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]\n" +
+        "usage: dualhome-demo demo|bench [forwarding] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]\n" +
         "  demo   show dualhomed at work in a namespace testbed: a live panel, ISP A failing silently, B losing carrier\n" +
         "  bench  start-to-first-RA (median/max over --runs starts, default 5); failover and recovery times over\n" +
         "         --failover-runs runs each (default 10); RSS after an idle period (--idle-seconds, default 60), then\n" +
-        "         --stable-runs returns of an uplink that was up for over 60 s (default 1, each waits 62 s)\n" +
+        "         --stable-runs returns of an uplink that was up for over 60 s (default 1, each waits 62 s); then forwarding:\n" +
+        "         kernel vs packet mode (1 and 2 workers), 64-byte UDP rate under 0.1 % loss, TCP, RTT (about 2 minutes)\n" +
+        "  bench forwarding  the forwarding part only\n" +
         "  --standin  use the radvd stand-in instead of dualhomed (validates the testbed itself)\n" +
         "  dualhomed: $DUALHOME_BIN, else <repo>/artifacts/linux-x64/dualhomed";
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("demo" or "bench") || !TryOptions(args[1..], out var kind, out var bench))
+        if (args.Length == 0 || args[0] is not ("demo" or "bench") || !TryOptions(args[0], args[1..], out var kind, out var bench))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -73,9 +75,17 @@ public static class Program
     {
         context.Reporter.Title($"DualHome bench — router under test: {context.RouterKind}");
         if (context.RouterKind == RouterKind.Dualhomed) context.Reporter.Plain($"dualhomed: {DaemonBinary.Require()}");
+        var ok = options.ForwardingOnly || await TimesAndMemoryAsync(context, options);
+        await BenchForwarding.RunAsync(context);
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>The first parts of `bench` on a site of their own (the forwarding part builds another).</summary>
+    private static async Task<bool> TimesAndMemoryAsync(DemoContext context, BenchOptions options)
+    {
         await using var site = await Site.CreateAsync(new SiteOptions { Router = context.RouterKind }, context.Cancel);
         context.Site = site;
-        return await new Bench(context.Reporter, options, context.Cancel).RunAsync(site) ? 0 : 1;
+        return await new Bench(context.Reporter, options, context.Cancel).RunAsync(site);
     }
 
     /// <summary>First Ctrl-C/SIGTERM: cancel the running step (teardown still runs). Second: tear down at once and exit 130.</summary>
@@ -107,7 +117,7 @@ public static class Program
         Owned.SweepAll();
     }
 
-    private static bool TryOptions(string[] args, out RouterKind kind, out BenchOptions bench)
+    private static bool TryOptions(string command, string[] args, out RouterKind kind, out BenchOptions bench)
     {
         kind = RouterKinds.FromEnvironment();
         bench = new BenchOptions();
@@ -116,6 +126,7 @@ public static class Program
             switch (args[i])
             {
                 case "--standin": kind = RouterKind.RadvdStandIn; break;
+                case "forwarding" when command == "bench" && i == 0: bench = bench with { ForwardingOnly = true }; break;
                 case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
                     bench = bench with { Runs = n }; i++; break;
                 case "--failover-runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var f) && f > 0:
