@@ -29,6 +29,8 @@ TESTBED_PKGS=(iproute2 nftables radvd ndisc6 tcpdump python3-scapy iputils-ping 
 # The emulated image (image/): qemu-system-aarch64 boots it; python3 drives its console and checks the Buildroot tree.
 # (The arm64 Debian packages the image is made of are fetched by image/build-image.sh into .build/image.)
 IMAGE_PKGS=(qemu-system-arm python3)
+# Only `bench` needs these traffic generators (the forwarding section).
+BENCH_PKGS=(iperf3 netsniff-ng)
 IMAGE_DIR="$ROOT/artifacts/image/qemu_aarch64_virt"
 PYTHON=/usr/bin/python3   # Debian's python3 (another python3 may come first on PATH)
 DOTNET_QUIET=(-nologo -v:q -tl:off -clp:NoSummary)
@@ -456,6 +458,7 @@ cmd_bench() {
     echo "network benchmarks: skipped, they need root (network namespaces)"
     return 0
   fi
+  bash "$ROOT/toolchain/install.sh" "${TESTBED_PKGS[@]}" "${BENCH_PKGS[@]}"
   export DUALHOME_BIN="$ROOT/artifacts/linux-x64/dualhomed"
   say "network benchmarks: dotnet run --project $DEMO -- bench"
   local rc=0
