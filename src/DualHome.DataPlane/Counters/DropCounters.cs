@@ -28,6 +28,13 @@ public sealed class DropCounters
         return slot < 0 ? 0 : Interlocked.Increment(ref _counts[slot]);
     }
 
+    /// <summary>Counts <paramref name="frames"/> at once (drops reported in bulk, e.g. by the kernel's ring statistics).</summary>
+    public void Add(Port port, DropReason reason, long frames)
+    {
+        int slot = Slot(port, reason);
+        if (slot >= 0 && frames > 0) Interlocked.Add(ref _counts[slot], frames);
+    }
+
     public long Get(Port port, DropReason reason)
     {
         int slot = Slot(port, reason);

@@ -51,10 +51,13 @@ public enum DropReason : byte
     NoNeighbor = 15,
     /// <summary>The transmit ring was full (counted by the packet I/O layer).</summary>
     RingFull = 16,
+    /// <summary>The kernel found the receive ring full and dropped the frame before the forwarder saw it (the
+    /// socket's tp_drops, PACKET_STATISTICS): the worker fell behind.</summary>
+    ReceiveRingFull = 17,
 }
 
 /// <summary>The number of <see cref="DropReason"/> values, for counter arrays.</summary>
 public static class DropReasons
 {
-    public const int Count = (int)DropReason.RingFull + 1;
+    public const int Count = (int)DropReason.ReceiveRingFull + 1;
 }

@@ -22,6 +22,7 @@ public static class DropReasonNames
         DropReason.TooBig => "too_big",
         DropReason.NoNeighbor => "no_neighbor",
         DropReason.RingFull => "ring_full",
+        DropReason.ReceiveRingFull => "rx_ring_full",
         _ => "unknown",
     };
 

@@ -33,6 +33,7 @@ public sealed class ForwardingWorker
     private readonly PendingQueue[] _pending;
     private readonly byte[] _scratch;
     private readonly long _timeoutTicks;
+    private long _nextStatistics;
 
     public ForwardingWorker(Forwarder forwarder, IWorkerIo io, INeighborResolver resolver, TimeProvider time,
         PendingLimits? limits = null)
@@ -72,7 +73,18 @@ public sealed class ForwardingWorker
             ServicePending(p, now);
         for (int p = 0; p < _ports.Length; p++)
             _ports[p].FlushTransmit();
+        if (now >= _nextStatistics)
+            CollectReceiveDrops(now);
         return received;
+    }
+
+    /// <summary>Once a second: the kernel's count of frames the receive rings had no room for (one system call per
+    /// port, so not per pass).</summary>
+    private void CollectReceiveDrops(long now)
+    {
+        _nextStatistics = now + _time.TimestampFrequency;
+        for (int p = 0; p < _ports.Length; p++)
+            _forwarder.Drops.Add(PortAt(p), DropReason.ReceiveRingFull, _ports[p].TakeReceiveDrops());
     }
 
     private int Drain(int index, long now)

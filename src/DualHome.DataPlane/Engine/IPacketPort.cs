@@ -21,6 +21,9 @@ public interface IPacketPort
 
     /// <summary>Sends everything committed (one system call for the batch).</summary>
     void FlushTransmit();
+
+    /// <summary>Frames the receive ring had no room for since the last call (the kernel's count); 0 if unknown.</summary>
+    long TakeReceiveDrops();
 }
 
 /// <summary>A worker's ports and how it sleeps until one of them has a frame.</summary>

@@ -31,6 +31,16 @@ public sealed class FakePort : IPacketPort
 
     public void CommitTransmit(int length) => _committed.Add(_slot[..length]);
 
+    /// <summary>What the next <see cref="TakeReceiveDrops"/> reports (the kernel's ring-overflow count).</summary>
+    public long ReceiveDrops { get; set; }
+
+    public long TakeReceiveDrops()
+    {
+        long drops = ReceiveDrops;
+        ReceiveDrops = 0;
+        return drops;
+    }
+
     public void FlushTransmit()
     {
         Flushes++;

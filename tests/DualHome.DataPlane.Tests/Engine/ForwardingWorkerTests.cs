@@ -147,6 +147,21 @@ public sealed class ForwardingWorkerTests
     }
 
     [Fact]
+    public void ReceiveRingOverflow_IsCountedOncePerSecond()
+    {
+        _lan.ReceiveDrops = 7;
+        _worker.RunOnce(TimeSpan.Zero);
+        Assert.Equal(7, _site.Drops.Get(Port.Lan, DropReason.ReceiveRingFull));
+
+        _lan.ReceiveDrops = 5;
+        _worker.RunOnce(TimeSpan.Zero);
+        Assert.Equal(7, _site.Drops.Get(Port.Lan, DropReason.ReceiveRingFull)); // not read again within the second
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _worker.RunOnce(TimeSpan.Zero);
+        Assert.Equal(12, _site.Drops.Get(Port.Lan, DropReason.ReceiveRingFull));
+    }
+
+    [Fact]
     public void OnePass_TakesAtMostABatchPerPort()
     {
         for (int i = 0; i < ForwardingWorker.Batch + 10; i++)

@@ -60,6 +60,7 @@ public sealed class WorkerAllocationTests
         public bool TryGetTransmitSlot(out Span<byte> slot) { slot = _slot; return true; }
         public void CommitTransmit(int length) => Sent++;
         public void FlushTransmit() => _next = 0;
+        public long TakeReceiveDrops() => 0;
     }
 
     private sealed class ReplayIo(params ReplayPort[] ports) : IWorkerIo
