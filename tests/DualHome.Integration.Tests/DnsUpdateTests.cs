@@ -47,7 +47,8 @@ public sealed class DnsUpdateTests : SiteTest
         // An update the server cannot receive stays in the outbox across a restart and goes out after it.
         await site.BlockDnsAsync(true);
         await site.SilentFailAsync(Isp.A);
-        await PollAsync(async () => (await site.CtlAsync("show", "counters")).Stdout.Contains("pending"), "the update to be pending");
+        await PollAsync(async () => System.Text.RegularExpressions.Regex.IsMatch((await site.CtlAsync("show", "counters")).Stdout, @"update \d+ pending"),
+            "the update to be pending");
         Assert.Equal(0, (await site.StopDaemonAsync()).ExitCode);
         var outbox = Directory.GetFiles(Path.Combine(site.WorkDirectory, "state"), "dns-outbox-*.json").Single();
         Assert.Contains(WwwA.ToString(), await File.ReadAllTextAsync(outbox, Cancel));

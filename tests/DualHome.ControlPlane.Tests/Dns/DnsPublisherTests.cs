@@ -88,8 +88,12 @@ public sealed class DnsPublisherTests : IAsyncDisposable
         await Poll(() => p.Failures == 1, "the failure to be counted");
         Assert.NotNull(_outbox.Content);
 
-        _time.Advance(TimeSpan.FromSeconds(1));
-        var again = await _sender.NextAsync();
+        // The backoff timer is armed by the send loop after it counts the failure: keep the fake clock moving
+        // until the retry goes out, and check it did not go out before a second had passed.
+        Assert.Single(_sender.Sent);
+        var failedAt = _time.GetUtcNow();
+        var again = await _sender.NextAsync(() => _time.Advance(TimeSpan.FromMilliseconds(250)));
+        Assert.True(_time.GetUtcNow() - failedAt >= TimeSpan.FromSeconds(1), "retried before the 1 s backoff");
         Assert.Equal(first.Generation, again.Generation);
         await Poll(() => p.Delivered == 1 && _outbox.Content is null, "delivery and an empty outbox");
     }
@@ -146,9 +150,14 @@ public sealed class DnsPublisherTests : IAsyncDisposable
 
         public void Release() { Hold = false; _gate.TrySetResult(); _gate = new(); }
 
-        public async Task<DnsPlan> NextAsync()
+        /// <summary>The next plan sent; <paramref name="meanwhile"/> runs every 20 ms while waiting (moves a fake clock).</summary>
+        public async Task<DnsPlan> NextAsync(Action? meanwhile = null)
         {
-            if (!await _sent.WaitAsync(TimeSpan.FromSeconds(5))) throw new TimeoutException("no UPDATE was sent");
+            for (var clock = System.Diagnostics.Stopwatch.StartNew(); !await _sent.WaitAsync(TimeSpan.FromMilliseconds(20));)
+            {
+                if (clock.Elapsed > TimeSpan.FromSeconds(5)) throw new TimeoutException("no UPDATE was sent");
+                meanwhile?.Invoke();
+            }
             lock (Sent) return Sent[^1];
         }
     }
