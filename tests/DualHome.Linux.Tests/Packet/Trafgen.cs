@@ -42,6 +42,8 @@ internal sealed class Trafgen : IDisposable
     {
         if (!_process.HasExited)
         {
+            // SIGINT to the parent alone does not stop its per-CPU workers (it waits for them): stop them first.
+            foreach (var pid in WorkerPids().Where(pid => pid != _process.Id)) Signal("INT", pid);
             Signal("INT", _process.Id);
             if (!_process.WaitForExit(5000)) _process.Kill(entireProcessTree: true);
         }
