@@ -25,7 +25,7 @@ RESULTS_DIR="$BUILD_DIR/test-results"
 MAX_GLIBC="2.36"          # Debian 12's glibc (and its aarch64 cross libc)
 TEST_TIMEOUT="${DUALHOME_TEST_TIMEOUT:-1200}"   # seconds per test project
 # The testbed's tools (network namespaces, RA daemon, captures); the cross toolchain list is in toolchain/install.sh.
-TESTBED_PKGS=(iproute2 nftables radvd ndisc6 tcpdump python3-scapy iputils-ping socat procps ethtool bind9 bind9-dnsutils)
+TESTBED_PKGS=(iproute2 nftables radvd ndisc6 tcpdump python3-scapy iputils-ping socat procps ethtool bind9 bind9-dnsutils kea-dhcp6-server)
 # The emulated image (image/): qemu-system-aarch64 boots it; python3 drives its console and checks the Buildroot tree.
 # (The arm64 Debian packages the image is made of are fetched by image/build-image.sh into .build/image.)
 IMAGE_PKGS=(qemu-system-arm python3)

@@ -13,6 +13,8 @@ public static class HelpCommand
           dualhomed console [--socket PATH | --config FILE] [--tty DEV]
                                             interactive command line on this terminal, or on serial line DEV
                                             at 115200 8N1 ("?" and Tab show what may follow)
+          dualhomed dhcpv6 --interface IF [--state DIR] [--timeout S] [--release]
+                                            ask the ISP on IF for a prefix (DHCPv6-PD) and print it
           dualhomed --version               print the version
           dualhomed help                    this text
 
