@@ -44,16 +44,21 @@ public sealed partial class Site
         ExecCheckedAsync(Topology.NodeOf(isp), "ip", "link", "set", Topology.IspDown, "down");
 
     /// <summary>
-    /// Brings rtr0 back. Taking a link down flushes its fe80::1 and the /48 route in the ISP, so both are
-    /// put back (the router side only lost carrier and keeps its own addresses).
+    /// Brings rtr0 back. Taking a link down flushes its fe80::1 and the /48 route in the ISP, so both are put back
+    /// (the router side only lost carrier and keeps its own addresses). The address goes back before the link comes
+    /// up, in one <c>ip -batch</c>, as on a real ISP router whose address does not vanish with the cable: otherwise
+    /// the router's first neighbour solicitation after carrier-up can arrive before fe80::1 exists, and resolution
+    /// waits for the kernel's 1 s retransmission (the 1.3 s recoveries seen before this order).
     /// </summary>
     public async Task CarrierUpAsync(Isp isp)
     {
-        var n = Topology.NodeOf(isp);
-        await ExecCheckedAsync(n, "ip", "link", "set", Topology.IspDown, "up");
-        await ExecCheckedAsync(n, "ip", "-6", "addr", "replace", $"{Topology.IspLinkLocal}/64", "dev", Topology.IspDown, "nodad");
-        await ExecCheckedAsync(n, "ip", "-6", "route", "replace", Topology.Delegated(isp).ToString(),
-            "via", Topology.PeerLinkLocal.ToString(), "dev", Topology.IspDown);
+        var script = $"""
+            addr replace {Topology.IspLinkLocal}/64 dev {Topology.IspDown} nodad
+            link set {Topology.IspDown} up
+            route replace {Topology.Delegated(isp)} via {Topology.PeerLinkLocal} dev {Topology.IspDown}
+
+            """;
+        (await ExecAsync(Topology.NodeOf(isp), ["ip", "-batch", "-"], stdin: script)).EnsureSuccess();
     }
 
     private async Task<Injection> TimedAsync(string what, Func<Task> action)
