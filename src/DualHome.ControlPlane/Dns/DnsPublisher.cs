@@ -116,18 +116,24 @@ public sealed class DnsPublisher : IAsyncDisposable
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; } // stopping mid-send
             if (delivered) { retry = FirstRetry; continue; }
             if (Pending?.Generation != plan.Generation) continue; // superseded while it was out: send the new one now
-            try { await WaitAsync(retry, stop).ConfigureAwait(false); } catch (OperationCanceledException) { return; }
+            try { await WaitAsync(retry, plan.Generation, stop).ConfigureAwait(false); } catch (OperationCanceledException) { return; }
             retry = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, retry.Ticks * 2));
         }
     }
 
-    /// <summary>A new plan cuts a backoff short: it is sent at once.</summary>
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stop)
+    /// <summary>A new plan cuts a backoff short: it is sent at once. A wake left over from the plan that failed (its
+    /// maker signals after storing it, so the signal can arrive after the send) does not.</summary>
+    private async Task WaitAsync(TimeSpan delay, long failed, CancellationToken stop)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var woken = _wake.WaitAsync(either.Token);
         var slept = Task.Delay(delay, _time, either.Token);
-        await Task.WhenAny(woken, slept).ConfigureAwait(false);
+        while (!slept.IsCompleted)
+        {
+            var woken = _wake.WaitAsync(either.Token);
+            if (await Task.WhenAny(woken, slept).ConfigureAwait(false) == woken && woken.IsCompletedSuccessfully
+                && Pending?.Generation != failed)
+                break;
+        }
         await either.CancelAsync().ConfigureAwait(false);
         stop.ThrowIfCancellationRequested();
     }
