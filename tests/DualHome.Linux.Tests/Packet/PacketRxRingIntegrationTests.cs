@@ -120,13 +120,20 @@ public sealed class PacketRxRingIntegrationTests
         Root.Require();
         using var link = new PacketLink();
         using var receiver = link.OpenLeft(PacketSocketOptions.Receiver() with { Protocol = PacketProtocol.Ipv6 });
-        DrainQuietly(receiver.Rx);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // A fresh link keeps sending its own MLD reports and solicitations for a few seconds, at intervals longer
+        // than a quiet 100 ms: a window that catches one is retried (a Wait that never times out still fails).
+        for (var attempt = 1; ; attempt++)
+        {
+            DrainQuietly(receiver.Rx);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var ready = receiver.Rx.Wait(TimeSpan.FromMilliseconds(100));
+            var ready = receiver.Rx.Wait(TimeSpan.FromMilliseconds(100));
 
-        Assert.False(ready);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(90), TimeSpan.FromSeconds(2));
+            if (ready && attempt < 5) continue;
+            Assert.False(ready);
+            Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(90), TimeSpan.FromSeconds(2));
+            return;
+        }
     }
 
     [Fact]
