@@ -22,9 +22,7 @@ public static class ConsoleFrontEnd
         var parsed = ConsoleArguments.Parse(args);
         if (parsed.Help || parsed.Error is not null)
             return Usage(parsed.Error);
-        var socket = parsed.Socket ?? (parsed.Config is null ? DefaultSocket() : SocketOf(parsed.Config));
-        if (socket is null)
-            return Usage($"no control socket from the config file {parsed.Config}");
+        var socket = parsed.Socket ?? (parsed.Config is null ? ControlSocketPath.Default() : ControlSocketPath.Of(parsed.Config));
         try
         {
             return Run(parsed.Tty, r => ControlClient.SendAsync(socket, r, CtlCommand.Timeout));
@@ -82,9 +80,5 @@ public static class ConsoleFrontEnd
         return 2;
     }
 
-    // As `ctl` finds its socket (CtlFrontEnd): the default config's, or the built-in default when it is unreadable.
-    private static string DefaultSocket() =>
-        SocketOf(Program.DefaultConfigPath) ?? new Config.Options.ControlOptions().Socket;
-
-    private static string? SocketOf(string configPath) => ConfigLoader.LoadFile(configPath).Config?.ControlSocket;
 }
+

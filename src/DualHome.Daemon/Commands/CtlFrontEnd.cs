@@ -8,10 +8,5 @@ namespace DualHome.Daemon.Commands;
 public static class CtlFrontEnd
 {
     public static int Execute(IReadOnlyList<string> args) =>
-        CtlCommand.RunAsync(args, DefaultSocket(), SocketOf, Console.Out, Console.Error).GetAwaiter().GetResult();
-
-    private static string DefaultSocket() =>
-        SocketOf(Program.DefaultConfigPath) ?? new Config.Options.ControlOptions().Socket;
-
-    private static string? SocketOf(string configPath) => ConfigLoader.LoadFile(configPath).Config?.ControlSocket;
+        CtlCommand.RunAsync(args, ControlSocketPath.Default(), ControlSocketPath.Of, Console.Out, Console.Error).GetAwaiter().GetResult();
 }
