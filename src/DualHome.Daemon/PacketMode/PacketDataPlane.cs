@@ -30,7 +30,7 @@ public sealed class PacketDataPlane : IDisposable
     private readonly List<(string Name, OffloadFeatures Features)> _offloads = [];
     private readonly object _gate = new();
     private readonly ILogger _log;
-    private IReadOnlyList<string> _uplinkNames = [];
+    private string[] _uplinkNames = [];
     private KernelNeighbors? _neighbors;
     private WorkerPool? _workers;
 
@@ -111,7 +111,7 @@ public sealed class PacketDataPlane : IDisposable
 
     private void SetUp(string uplink, bool up)
     {
-        int index = _uplinkNames.ToList().IndexOf(uplink);
+        int index = Array.IndexOf(_uplinkNames, uplink);
         if (index < 0 || Forwarder is null) return;
         lock (_gate)
         {
