@@ -83,7 +83,13 @@ public static class EffectiveConfigWriter
         w.WriteString("Name", u.Name);
         w.WriteString("Interface", u.Interface);
         w.WriteString("Gateway", u.Gateway.ToString());
-        w.WriteString("LanPrefix", u.LanPrefix.ToString());
+        if (u.Delegation is { } pd)
+        {
+            w.WriteString("LanPrefix", UplinkValidator.DelegatedKeyword);
+            w.WriteNumber("SubnetId", pd.SubnetId);
+            if (pd.PrefixLengthHint is { } hint) w.WriteNumber("PrefixLengthHint", hint);
+        }
+        else w.WriteString("LanPrefix", u.LanPrefix!.Value.ToString());
         WriteAddresses(w, "Dns", u.Dns);
         w.WriteStartObject("Probe");
         WriteAddresses(w, "Targets", u.Probe.Targets);

@@ -35,13 +35,23 @@ public sealed record RaConfig(
     int? Mtu,
     RaPreference Preference);
 
+/// <summary>One uplink. <see cref="LanPrefix"/> is the LAN /64: configured, or (with <see cref="Delegation"/>) the one
+/// taken from the ISP's current delegation, null while there is none (the uplink is then down).</summary>
 public sealed record UplinkConfig(
     string Name,
     string Interface,
     IPAddress Gateway,
-    IPNetwork LanPrefix,
+    IPNetwork? LanPrefix,
     IReadOnlyList<IPAddress> Dns,
-    ProbeConfig Probe);
+    ProbeConfig Probe,
+    PrefixDelegationConfig? Delegation = null)
+{
+    /// <summary>True when the prefix comes from DHCPv6 prefix delegation (issue 8).</summary>
+    public bool IsDelegated => Delegation is not null;
+}
+
+/// <summary>"LanPrefix": "dhcpv6-pd": the LAN /64 is subnet <see cref="SubnetId"/> of the prefix the ISP delegates.</summary>
+public sealed record PrefixDelegationConfig(ulong SubnetId, byte? PrefixLengthHint);
 
 public sealed record ProbeConfig(IReadOnlyList<IPAddress> Targets, TimeSpan Interval, int DownAfter, int UpAfter);
 

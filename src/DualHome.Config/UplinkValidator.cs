@@ -26,13 +26,36 @@ internal static class UplinkValidator
         ConfigValidator.RequireNonEmpty(Key("Name"), u.Name, issues);
         ConfigValidator.RequireNonEmpty(Key("Interface"), u.Interface, issues);
         var gateway = AddressParsing.Address(Key("Gateway"), u.Gateway, issues);
-        var prefix = AddressParsing.LanPrefix(Key("LanPrefix"), u.LanPrefix, issues);
+        var delegation = Delegation(Key, u, issues);
+        var prefix = delegation is null ? AddressParsing.LanPrefix(Key("LanPrefix"), u.LanPrefix, issues) : null;
         var dns = AddressParsing.Addresses(Key("Dns"), u.Dns, issues);
         var probe = ValidateProbe(Key("Probe"), u.Probe, issues);
         if (issues.Skip(before).Any(i => i.Severity == IssueSeverity.Error))
             return null;
-        return new UplinkConfig(u.Name, u.Interface, gateway!, prefix!.Value, dns, probe!);
+        return new UplinkConfig(u.Name, u.Interface, gateway!, prefix, dns, probe!, delegation);
     }
+
+    /// <summary>"dhcpv6-pd" or an omitted LanPrefix asks the ISP for a prefix (issue 8); SubnetId and
+    /// PrefixLengthHint only make sense then.</summary>
+    private static PrefixDelegationConfig? Delegation(Func<string, string> key, UplinkOptions u, List<ConfigIssue> issues)
+    {
+        bool delegated = string.IsNullOrWhiteSpace(u.LanPrefix) || u.LanPrefix.Trim().Equals(DelegatedKeyword, StringComparison.OrdinalIgnoreCase);
+        if (!delegated)
+        {
+            if (u.SubnetId is not null) issues.Add(ConfigIssue.Warning(key("SubnetId"), $"ignored: LanPrefix is {u.LanPrefix}, not {DelegatedKeyword}"));
+            if (u.PrefixLengthHint is not null) issues.Add(ConfigIssue.Warning(key("PrefixLengthHint"), $"ignored: LanPrefix is {u.LanPrefix}, not {DelegatedKeyword}"));
+            return null;
+        }
+        if (u.SubnetId is < 0)
+            issues.Add(ConfigIssue.Error(key("SubnetId"), $"{u.SubnetId} is negative; the first /64 of the delegation is 0"));
+        // RFC 8415 §21.22: a hint is a prefix length; the LAN needs a /64 out of it (RFC 4862 §5.5.3 d).
+        if (u.PrefixLengthHint is < 1 or > 64)
+            issues.Add(ConfigIssue.Error(key("PrefixLengthHint"), $"{u.PrefixLengthHint} is outside 1..64 (the LAN needs a /64 from it)"));
+        return new PrefixDelegationConfig((ulong)Math.Max(0, u.SubnetId ?? 0), (byte?)u.PrefixLengthHint);
+    }
+
+    /// <summary>The LanPrefix value that selects DHCPv6 prefix delegation.</summary>
+    public const string DelegatedKeyword = "dhcpv6-pd";
 
     private static ProbeConfig? ValidateProbe(string key, ProbeOptions p, List<ConfigIssue> issues)
     {
@@ -55,7 +78,7 @@ internal static class UplinkValidator
 
     private static void RequireDistinctPrefixes(List<UplinkConfig> uplinks, List<ConfigIssue> issues)
     {
-        foreach (var dup in uplinks.GroupBy(u => u.LanPrefix).Where(g => g.Count() > 1))
+        foreach (var dup in uplinks.Where(u => u.LanPrefix is not null).GroupBy(u => u.LanPrefix).Where(g => g.Count() > 1))
             issues.Add(ConfigIssue.Error("Uplinks.LanPrefix", $"{dup.Key} is used by {string.Join(", ", dup.Select(u => u.Name))}"));
     }
 }

@@ -21,6 +21,7 @@ public sealed class LiveChangeTests
     [InlineData("\"LanPrefix\": \"2001:db8:a:1::/64\"", "\"LanPrefix\": \"2001:db8:a:2::/64\"")]
     [InlineData("\"Dns\": [\"2001:db8:a:1::53\"] }", "\"Dns\": [\"2001:db8:a:1::53\"], \"Ra\": { \"MaxIntervalSeconds\": 30 } }")]
     [InlineData("\"Targets\": [\"2001:db8:ffff::1\"], ", "")]
+    [InlineData("\"LanPrefix\": \"2001:db8:a:1::/64\"", "\"LanPrefix\": \"dhcpv6-pd\"")]
     public void InterfacesPrefixesIntervalsAndProbingMode_NeedARestart(string find, string replace)
     {
         var next = Load(Configs.Site().Replace(find, replace));

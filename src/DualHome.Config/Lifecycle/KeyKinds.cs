@@ -33,6 +33,7 @@ internal static class KeyKinds
         ("Lan.Ra.Mtu", ValueKind.Number),
         ("Uplinks.*.Probe.IntervalMs", ValueKind.Number), ("Uplinks.*.Probe.DownAfter", ValueKind.Number),
         ("Uplinks.*.Probe.UpAfter", ValueKind.Number),
+        ("Uplinks.*.SubnetId", ValueKind.Number), ("Uplinks.*.PrefixLengthHint", ValueKind.Number),
         ("Log.MaxFileBytes", ValueKind.Number), ("Log.MaxFiles", ValueKind.Number), ("DataPlane.Workers", ValueKind.Number),
         ("Lan.Dns", ValueKind.List), ("Lan.Domains", ValueKind.List),
         ("Uplinks.*.Dns", ValueKind.List), ("Uplinks.*.Probe.Targets", ValueKind.List),

@@ -7,8 +7,13 @@ public sealed class UplinkOptions
     public string Interface { get; set; } = "";
     /// <summary>The ISP router's address on the WAN link (usually link-local, e.g. fe80::1).</summary>
     public string Gateway { get; set; } = "";
-    /// <summary>The /64 from this ISP's prefix that the LAN uses (SLAAC needs a /64, RFC 4862 §5.5.3 d).</summary>
+    /// <summary>The /64 from this ISP's prefix that the LAN uses (SLAAC needs a /64, RFC 4862 §5.5.3 d), or
+    /// "dhcpv6-pd" (the default when omitted): ask the ISP for a prefix by DHCPv6 prefix delegation (RFC 8415).</summary>
     public string LanPrefix { get; set; } = "";
+    /// <summary>With "dhcpv6-pd": which /64 of the delegated prefix the LAN uses (0 = the first).</summary>
+    public long? SubnetId { get; set; }
+    /// <summary>With "dhcpv6-pd": the prefix length to ask the ISP for (a hint, e.g. 56); omitted = take what it gives.</summary>
+    public int? PrefixLengthHint { get; set; }
     /// <summary>This ISP's resolvers, advertised only while the uplink is up.</summary>
     public List<string> Dns { get; set; } = [];
     public ProbeOptions Probe { get; set; } = new();
