@@ -38,6 +38,10 @@ public sealed class DnsPublisher : IAsyncDisposable
         (_zone, _records, _uplinks, _sender, _outbox, _time, _log) = (zone, records, uplinks, sender, outbox, time, log);
     }
 
+    /// <summary>Prefixes the site no longer has (renumbered, RFC 9096): their addresses are removed with the next
+    /// update, as a dead uplink's are.</summary>
+    public IReadOnlyList<IPNetwork> Retired { get; init; } = [];
+
     public long Delivered { get; private set; }
     public long Failures { get; private set; }
     public DnsPlan? Pending { get { lock (_gate) return _pending; } }
@@ -83,7 +87,7 @@ public sealed class DnsPublisher : IAsyncDisposable
     {
         var up = _uplinks.Where(u => State(u.Uplink) == UplinkState.Up).Select(u => u.Prefix).ToList();
         if (up.Count == 0) return null;
-        var down = _uplinks.Where(u => State(u.Uplink) == UplinkState.Down).Select(u => u.Prefix).ToList();
+        var down = _uplinks.Where(u => State(u.Uplink) == UplinkState.Down).Select(u => u.Prefix).Concat(Retired).ToList();
         var records = _records.Select(r => new RecordPlan(r.Name,
             [.. up.Select(p => Compose(p, r.Id))], [.. down.Select(p => Compose(p, r.Id))])).ToList();
         return new DnsPlan(_generation + 1, records);

@@ -9,7 +9,7 @@ namespace DualHome.ControlPlane.RouterAdvertisement;
 public static class RaContentBuilder
 {
     public static Wire.Nd.RouterAdvertisement Build(LanConfig lan, PhysicalAddress linkAddress, int linkMtu,
-        IReadOnlyList<UplinkAdvertisement> uplinks)
+        IReadOnlyList<UplinkAdvertisement> uplinks, IReadOnlyList<IPNetwork>? stale = null)
     {
         var ra = lan.Ra;
         // RFC 7084 G-4/G-5: with no working uplink the router must not be a default router. With one working,
@@ -24,16 +24,27 @@ public static class RaContentBuilder
             Preference = lifetime == 0 ? RouterPreference.Medium : Map(ra.Preference),
             SourceLinkLayerAddress = linkAddress,
             Mtu = AdvertisedMtu(ra.Mtu, linkMtu),
-            Prefixes = uplinks.Select(u => Prefix(ra, u)).ToList(),
+            Prefixes = [.. uplinks.Select(u => Prefix(ra, u)), .. (stale ?? []).Select(Stale)],
             DnsServers = DnsServers(lan, uplinks),
             SearchLists = lan.Domains.Count == 0 ? [] : [new DnsSearchList(DnsLifetime(ra), lan.Domains)],
         };
     }
 
     /// <summary>RFC 8475 §3: a prefix whose ISP is down keeps its valid lifetime (existing connections of smart
-    /// hosts survive) and gets preferred lifetime 0, so new connections use another prefix (RFC 6724 rule 3).</summary>
-    private static PrefixInformation Prefix(RaConfig ra, UplinkAdvertisement u) =>
-        new(u.Prefix, OnLink: true, Autonomous: true, ra.ValidLifetimeSeconds, u.Preferred ? ra.PreferredLifetimeSeconds : 0);
+    /// hosts survive) and gets preferred lifetime 0, so new connections use another prefix (RFC 6724 rule 3).
+    /// RFC 9096 §3.3: a delegated prefix's PIO lifetimes never exceed what is left of the delegation.</summary>
+    private static PrefixInformation Prefix(RaConfig ra, UplinkAdvertisement u)
+    {
+        uint valid = Math.Min(ra.ValidLifetimeSeconds, u.ValidLeft);
+        uint preferred = Math.Min(Math.Min(ra.PreferredLifetimeSeconds, u.PreferredLeft), valid);
+        return new(u.Prefix, OnLink: true, Autonomous: true, valid, u.Preferred ? preferred : 0);
+    }
+
+    /// <summary>RFC 9096 §3.5: a prefix advertised before and stale now (renumbered, lost, or from before a reboot)
+    /// goes out with A set and both lifetimes 0. Hosts deprecate the address at once; RFC 4862 §5.5.3 e keeps the
+    /// rest of its valid lifetime (at most 2 h), so open connections can finish.</summary>
+    private static PrefixInformation Stale(IPNetwork prefix) =>
+        new(prefix, OnLink: true, Autonomous: true, 0, 0);
 
     /// <summary>RFC 8106 §5.1: Lan.Dns always; an ISP's own resolvers are withdrawn (lifetime 0) while it is down.</summary>
     private static List<RecursiveDnsServers> DnsServers(LanConfig lan, IReadOnlyList<UplinkAdvertisement> uplinks)

@@ -16,4 +16,7 @@ internal static partial class RoutingLog
 
     [LoggerMessage(203, LogLevel.Warning, "could not remove {What}")]
     public static partial void RevertFailed(ILogger log, Exception error, string what);
+
+    [LoggerMessage(204, LogLevel.Warning, "uplink {Uplink} has no LAN prefix yet (no prefix delegated): it is down until one is")]
+    public static partial void NoPrefix(ILogger log, string uplink);
 }

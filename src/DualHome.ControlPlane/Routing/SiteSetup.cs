@@ -22,13 +22,15 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
         // RFC 4861 §6.2.2: a router's advertising interface does not autoconfigure from others' RAs.
         SetSysctl($"net/ipv6/conf/{lan}/accept_ra", "0");
         SetForwarding(config);
-        foreach (var u in config.Uplinks)
-            Step($"{RouterAddress(u.LanPrefix)}/64 on {lan}",
-                () => net.AddAddress(lan, RouterAddress(u.LanPrefix), 64),
-                () => net.DeleteAddress(lan, RouterAddress(u.LanPrefix), 64));
+        foreach (var (u, prefix) in Numbered(config))
+            Step($"{RouterAddress(prefix)}/64 on {lan}",
+                () => net.AddAddress(lan, RouterAddress(prefix), 64),
+                () => net.DeleteAddress(lan, RouterAddress(prefix), 64));
         var installed = new HashSet<string>();
-        foreach (var u in config.Uplinks)
-            if (TryInstallRoute(u)) installed.Add(u.Name);
+        foreach (var (u, prefix) in Numbered(config))
+            if (TryInstallRoute(u, prefix)) installed.Add(u.Name);
+        foreach (var u in config.Uplinks.Where(u => u.LanPrefix is null))
+            RoutingLog.NoPrefix(log, u.Name);
         InstallIngressRules(config);
         return installed;
     }
@@ -54,13 +56,17 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
         return new IPAddress(bytes);
     }
 
-    private bool TryInstallRoute(UplinkConfig u)
+    /// <summary>The uplinks that have a LAN prefix now (a delegated one may have none yet: issue 8 counts it down).</summary>
+    public static IEnumerable<(UplinkConfig Uplink, IPNetwork Prefix)> Numbered(SiteConfig config) =>
+        config.Uplinks.Where(u => u.LanPrefix is not null).Select(u => (u, u.LanPrefix!.Value));
+
+    private bool TryInstallRoute(UplinkConfig u, IPNetwork prefix)
     {
-        string what = $"default from {u.LanPrefix} via {u.Gateway} dev {u.Interface}";
+        string what = $"default from {prefix} via {u.Gateway} dev {u.Interface}";
         try
         {
-            Step(what, () => net.AddSourceRoute(u.LanPrefix, u.Gateway, u.Interface),
-                () => net.DeleteSourceRoute(u.LanPrefix, u.Gateway, u.Interface));
+            Step(what, () => net.AddSourceRoute(prefix, u.Gateway, u.Interface),
+                () => net.DeleteSourceRoute(prefix, u.Gateway, u.Interface));
             return true;
         }
         catch (IOException e)
@@ -77,8 +83,8 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
     {
         var lan = config.Lan.Interface;
         uint priority = FirstRulePriority;
-        foreach (var u in config.Uplinks)
-            AddRule(new IngressRule(lan, u.LanPrefix, priority++));
+        foreach (var (_, prefix) in Numbered(config))
+            AddRule(new IngressRule(lan, prefix, priority++));
         AddRule(new IngressRule(lan, null, FirstRulePriority + 100));
     }
 

@@ -55,6 +55,14 @@ public sealed class UplinkHealth
         if (!Probed && LinkUsable) Transition(UplinkState.Up, "no probe targets; carrier up");
     }
 
+    /// <summary>Carries the state over a router restart that only renumbers the LAN (issue 8): an uplink that was Up
+    /// a moment ago starts Up, so hosts do not see every prefix deprecated while the first probe rounds run. The probes
+    /// still judge it from the first round on: a dead ISP goes Down after DownAfter rounds as usual.</summary>
+    public void Resume(string reason)
+    {
+        if (State == UplinkState.Starting && LinkUsable) Transition(UplinkState.Up, reason);
+    }
+
     /// <summary>rtnetlink link state (IFF_LOWER_UP) of the uplink's interface.</summary>
     public void OnCarrier(bool up)
     {

@@ -47,6 +47,9 @@ public sealed class UplinkMonitor : IDisposable
         }
     }
 
+    /// <summary>See <see cref="UplinkHealth.Resume"/>; call before <see cref="Start"/>.</summary>
+    public void Resume() => Update(health => health.Resume("it was up before the router restarted to renumber"));
+
     public void Start()
     {
         var probe = _config.Probe;

@@ -38,6 +38,19 @@ public sealed class DnsPublisherTests : IAsyncDisposable
         Assert.Equal(WwwA, DnsPublisher.Compose(A, IPAddress.Parse("::10")));
 
     [Fact]
+    public async Task AfterRenumbering_TheRetiredPrefixAddressIsDeleted_WithTheNewOnePublished()
+    {
+        var old = IPNetwork.Parse("2001:db8:a:200::/64");
+        _publisher = new DnsPublisher("example.test", [("www", IPAddress.Parse("::10"))], [("a", A), ("b", B)],
+            _sender, _outbox, _time, NullLogger.Instance) { Retired = [old] };
+        _publisher.Start();
+        _publisher.OnUplinkChanged(Change("a", UplinkState.Starting, UplinkState.Up));
+        var plan = await _sender.NextAsync();
+        Assert.Equal([WwwA], plan.Records[0].Present);
+        Assert.Equal([IPAddress.Parse("2001:db8:a:200::10")], plan.Records[0].Absent); // RFC 9096: no name points at it
+    }
+
+    [Fact]
     public async Task UplinksComingUp_PublishEachAddress()
     {
         var p = Start();

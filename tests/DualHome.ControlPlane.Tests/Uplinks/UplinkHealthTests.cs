@@ -239,4 +239,30 @@ public class UplinkHealthTests
         Assert.Equal(UplinkState.Up, health.State);
         Assert.Equal("carrier restored; no probe targets", _events[^1].Reason);
     }
+
+    [Fact]
+    public void Resume_starts_up_without_probes_and_probes_still_take_it_down()
+    {
+        var health = new UplinkHealth("isp-a", TestUplinks.Probe(2, 100, 3, 5), _time, NullLogger.Instance);
+        health.Transitioned += _events.Add;
+        health.Resume("renumbering");
+        Assert.Equal(UplinkState.Up, health.State);
+        health.Start();
+        Rounds(health, 3, 0); // the ISP is in fact dead: DownAfter silent rounds, as from any Up
+        Assert.Equal(UplinkState.Down, health.State);
+        Assert.Equal([UplinkState.Up, UplinkState.Down], _events.Select(e => e.New));
+    }
+
+    [Fact]
+    public void Resume_does_nothing_once_judged_or_without_carrier()
+    {
+        var health = new UplinkHealth("isp-a", TestUplinks.Probe(2, 100, 3, 5), _time, NullLogger.Instance);
+        health.OnCarrier(false);
+        health.Resume("renumbering");
+        Assert.Equal(UplinkState.Down, health.State);
+        var started = Health();
+        Rounds(started, 3, 0);
+        started.Resume("renumbering");
+        Assert.Equal(UplinkState.Down, started.State);
+    }
 }
