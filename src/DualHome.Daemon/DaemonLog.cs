@@ -47,6 +47,18 @@ internal static partial class DaemonLog
     [LoggerMessage(24, LogLevel.Error, "the router could not start on the committed configuration ({Reason}); going back to the previous one")]
     public static partial void RestartFailed(ILogger log, string reason);
 
+    [LoggerMessage(25, LogLevel.Warning, "uplink {Uplink}: DHCPv6 prefix delegation on {Interface} cannot start yet ({Reason}); retrying")]
+    public static partial void DelegationWaiting(ILogger log, string uplink, string @interface, string reason);
+
+    [LoggerMessage(26, LogLevel.Warning, "uplink {Uplink}: LAN prefix {Old} → {New} ({Reason}): renumbering the LAN")]
+    public static partial void Renumbering(ILogger log, string uplink, string old, string @new, string reason);
+
+    [LoggerMessage(27, LogLevel.Error, "uplink {Uplink}: SubnetId {SubnetId} does not fit in the delegated {Delegated}; the uplink has no LAN prefix")]
+    public static partial void SubnetDoesNotFit(ILogger log, string uplink, ulong subnetId, string delegated);
+
+    [LoggerMessage(28, LogLevel.Error, "cannot keep the list of advertised prefixes on stable storage ({Reason}); after a reboot, stale prefixes will not be withdrawn (RFC 9096)")]
+    public static partial void PrefixMemoryFailed(ILogger log, string reason);
+
     /// <summary>A setup failure is the user's to fix (wrong interface name, no privilege): the message, not a trace.</summary>
     [LoggerMessage(6, LogLevel.Critical, "cannot run: {Reason}")]
     public static partial void Failed(ILogger log, string reason);

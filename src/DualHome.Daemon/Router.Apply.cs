@@ -36,7 +36,7 @@ public sealed partial class Router
                 monitor.Reconfigure(uplink);
                 changed.Add($"uplink {uplink.Name} probes");
             }
-        _config = next;
+        _config = delegations.Resolve(next);
         live.RefreshAdvertisement(); // sends an RA only if its content changed (RouterAdvertiser.Update)
         levels.Set(next.Log.Level);
         DaemonLog.AppliedLive(_log, changed.Count == 0 ? "RA content / log level" : string.Join(", ", changed));
@@ -50,6 +50,20 @@ public sealed partial class Router
         if (!result.Ok) throw new InvalidOperationException(result.Message);
         DaemonLog.FactoryReset(_log, result.Message);
         RequestRestart();
+    }
+
+    /// <summary>A delegation came, went or changed prefix: the router restarts on the new LAN prefix (routes,
+    /// addresses, probes, packet tables, DNS all follow) and the old one is advertised stale (RFC 9096 §3.5). A renewal
+    /// only moves the lifetimes the RA carries.</summary>
+    private void OnDelegationChanged(string uplink, ControlPlane.Dhcpv6.DelegationChange change)
+    {
+        var running = _config.Uplinks.FirstOrDefault(u => u.Name == uplink);
+        var resolved = delegations.Resolve(_config).Uplinks.FirstOrDefault(u => u.Name == uplink);
+        if (running is null || resolved is null) return;
+        if (running.LanPrefix == resolved.LanPrefix) { _live?.RefreshAdvertisement(); return; }
+        DaemonLog.Renumbering(_log, uplink, running.LanPrefix?.ToString() ?? "none", resolved.LanPrefix?.ToString() ?? "none", change.Reason);
+        _renumber = true;
+        _restart.Cancel();
     }
 
     private void RequestRestart() =>

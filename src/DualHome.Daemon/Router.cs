@@ -6,6 +6,7 @@ using DualHome.Control;
 using DualHome.Daemon.Configuration;
 using DualHome.Daemon.Dns;
 using DualHome.Daemon.Control;
+using DualHome.Daemon.Delegations;
 using RouterAdvertisement = DualHome.Wire.Nd.RouterAdvertisement;
 using DualHome.Daemon.Logging;
 using DualHome.Daemon.PacketMode;
@@ -18,17 +19,30 @@ namespace DualHome.Daemon;
 /// final RAs → receive loop → undo the network setup. A committed configuration change applies live when it can
 /// (<see cref="LiveChange"/>); otherwise <see cref="RunAsync"/> returns <see cref="RouterExit.Restart"/> and the
 /// caller starts a new router on the new configuration.</summary>
-public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle, ILoggerFactory logs, LogLevels levels)
+public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle, ILoggerFactory logs, LogLevels levels,
+    PrefixDelegations delegations, IReadOnlySet<string>? resumeUp = null)
 {
     private static readonly TimeSpan FinalRaSpacing = TimeSpan.FromMilliseconds(50);
     private readonly ILogger _log = logs.CreateLogger("DualHome.Router");
     private readonly CancellationTokenSource _restart = new();
+    /// <summary>The configuration the router runs: the committed one with delegated prefixes resolved.</summary>
     private volatile SiteConfig _config = initial;
+    private volatile bool _renumber;
     private Live? _live;
+
+    /// <summary>The uplinks that were Up when the router stopped (for a renumbering restart to resume).</summary>
+    public IReadOnlySet<string> UpAtExit { get; private set; } = new HashSet<string>();
 
     public async Task<RouterExit> RunAsync(CancellationToken stop)
     {
-        var config = _config;
+        delegations.Changed += OnDelegationChanged;
+        try { return await RunResolvedAsync(stop).ConfigureAwait(false); }
+        finally { delegations.Changed -= OnDelegationChanged; }
+    }
+
+    private async Task<RouterExit> RunResolvedAsync(CancellationToken stop)
+    {
+        var config = _config = delegations.Resolve(_config);
         var lan = LanLink.Describe(config.Lan.Interface, waitForLinkLocal: TimeSpan.FromSeconds(3));
         if (!lan.HasLinkLocal) DaemonLog.NoLinkLocal(_log, config.Lan.Interface);
         var setup = new SiteSetup(new LinuxNetworkSystem(), logs.CreateLogger<SiteSetup>());
@@ -37,7 +51,7 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         {
             var installed = setup.Apply(config);
             await AdvertiseUntilAsync(lan, installed, either.Token).ConfigureAwait(false);
-            return stop.IsCancellationRequested ? RouterExit.Stopped : RouterExit.Restart;
+            return stop.IsCancellationRequested ? RouterExit.Stopped : _renumber ? RouterExit.Renumber : RouterExit.Restart;
         }
         finally
         {
@@ -52,43 +66,39 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         var scheduler = new RaScheduler(config.Lan.Ra.MinInterval, config.Lan.Ra.MaxInterval, new Random());
         await using var advertiser = new RouterAdvertiser(socket, scheduler, TimeProvider.System,
             logs.CreateLogger<RouterAdvertiser>());
-        using var uplinks = Uplinks.Create(config, installed, logs);
-        RouterAdvertisement Content() => RaContentBuilder.Build(_config.Lan, lan.LinkAddress, lan.Mtu, Advertised(uplinks.Health));
+        using var uplinks = Uplinks.Create(config, installed, logs, resumeUp);
+        var lifetimes = new LanPrefixes(config, delegations, logs.CreateLogger("DualHome.Router.Prefixes"));
+        RouterAdvertisement Content() => lifetimes.Content(_config, lan, uplinks.Health);
         _live = new Live(uplinks.Health, () => advertiser.Update(Content()));
         advertiser.Start(Content());
+        // Delegated lifetimes run down and stale prefixes expire: the content follows once a minute.
+        using var refresh = new Timer(_ => advertiser.Update(Content()), null, LanPrefixes.RefreshPeriod, LanPrefixes.RefreshPeriod);
         // Conditional RAs (RFC 8475): a change of any uplink's preference is advertised at once.
         uplinks.Health.UplinkChanged += change => { if (change.PreferredChanged) advertiser.Update(Content()); };
         using var dataPlane = config.DataPlane.IsPacket
             ? PacketDataPlane.Start(config, uplinks.Health, logs.CreateLogger<PacketDataPlane>())
             : null;
-        await using var dns = DnsUpdates.Start(config, uplinks.Health, logs);
+        await using var dns = DnsUpdates.Start(config, uplinks.Health, logs, lifetimes.Stale);
         using var board = Board.Open(config, uplinks.Health, logs, _log, FactoryReset);
         if (board is not null) uplinks.CarrierChanged += board.OnCarrier;
         uplinks.Start();
         await using var control = new ControlServer(config.ControlSocket,
             new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList(),
-                () => MoreCounters(dataPlane, dns), new ConfigCommands(lifecycle, Apply, config.Log.Path)),
+                () => MoreCounters(dataPlane, dns), new ConfigCommands(lifecycle, Apply, config.Log.Path), delegations.StatusText),
             logs.CreateLogger<ControlServer>());
         StartControl(control);
         using (socket.StartReceiving(advertiser))
         {
             DaemonLog.Running(_log, config.Lan.Interface, config.Uplinks.Count);
             await WaitAsync(stop).ConfigureAwait(false);
-            await advertiser.StopAsync(FinalRaSpacing).ConfigureAwait(false);
+            UpAtExit = uplinks.Health.Uplinks.Where(m => m.Current.State == UplinkState.Up).Select(m => m.Name).ToHashSet();
+            // Renumbering restarts at once with the new prefixes: hosts keep this router as their default.
+            if (!_renumber) await advertiser.StopAsync(FinalRaSpacing).ConfigureAwait(false);
         }
     }
 
     private static string MoreCounters(PacketDataPlane? dataPlane, DnsUpdates dns) =>
         string.Join('\n', new[] { dataPlane?.CountersText(), dns.CountersText() }.Where(t => !string.IsNullOrEmpty(t)));
-
-    /// <summary>Every configured uplink is advertised; only a monitored one that is up (or forced up) is preferred.</summary>
-    private List<UplinkAdvertisement> Advertised(SiteHealth health)
-    {
-        var preferred = health.Snapshot().Where(s => s.Preferred).Select(s => s.Name).ToHashSet();
-        return _config.Uplinks
-            .Select(u => new UplinkAdvertisement(u.Name, u.LanPrefix, preferred.Contains(u.Name), u.Dns))
-            .ToList();
-    }
 
     /// <summary>The router routes and advertises even when its control socket cannot be made (read-only /run):
     /// the console and ctl are then unavailable, which the log says.</summary>
@@ -108,5 +118,6 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
     }
 }
 
-/// <summary>Why <see cref="Router.RunAsync"/> returned.</summary>
-public enum RouterExit { Stopped, Restart }
+/// <summary>Why <see cref="Router.RunAsync"/> returned: stopped; restart on the committed configuration; restart on
+/// the same one because a delegated prefix changed.</summary>
+public enum RouterExit { Stopped, Restart, Renumber }

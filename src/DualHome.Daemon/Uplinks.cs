@@ -19,16 +19,18 @@ public sealed class Uplinks : IDisposable
     /// <summary>Uplink name and carrier, on every change; subscribe before <see cref="Start"/> to see the first.</summary>
     public event Action<string, bool>? CarrierChanged;
 
-    public static Uplinks Create(SiteConfig config, IReadOnlySet<string> installed, ILoggerFactory logs)
+    /// <param name="resumeUp">Uplinks that were Up when the previous router stopped to renumber: they start Up.</param>
+    public static Uplinks Create(SiteConfig config, IReadOnlySet<string> installed, ILoggerFactory logs, IReadOnlySet<string>? resumeUp = null)
     {
         var monitors = new List<UplinkMonitor>();
         var sockets = new List<(ProbeSocket, UplinkMonitor)>();
         ushort identifier = (ushort)Random.Shared.Next(0x1000, 0xf000);
-        foreach (var u in config.Uplinks.Where(u => installed.Contains(u.Name)))
+        foreach (var (u, prefix) in SiteSetup.Numbered(config).Where(n => installed.Contains(n.Uplink.Name)))
         {
-            var socket = ProbeSocket.Open(u.Interface, SiteSetup.RouterAddress(u.LanPrefix));
+            var socket = ProbeSocket.Open(u.Interface, SiteSetup.RouterAddress(prefix));
             var monitor = new UplinkMonitor(u, identifier++, socket, TimeProvider.System, new Random(),
                 logs.CreateLogger($"DualHome.Uplink.{u.Name}"));
+            if (resumeUp?.Contains(u.Name) == true) monitor.Resume();
             monitors.Add(monitor);
             sockets.Add((socket, monitor));
         }

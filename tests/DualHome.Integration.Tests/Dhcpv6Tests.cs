@@ -7,7 +7,7 @@ namespace DualHome.Integration.Tests;
 /// <summary>
 /// The DHCPv6-PD client against a real Kea in each ISP (issue 8, first part): `dualhomed dhcpv6` on each uplink gets
 /// a /56 from that ISP's /48, and asking again with the identity kept in the state directory gets the same prefix.
-/// (The router does not yet number its LAN from the delegation.)
+/// (The router numbering its LAN from the delegations: PrefixDelegationTests.)
 /// </summary>
 public sealed partial class Dhcpv6Tests : SiteTest
 {

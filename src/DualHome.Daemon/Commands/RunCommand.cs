@@ -5,6 +5,7 @@ using DualHome.Config.Options;
 using DualHome.Control;
 using DualHome.Daemon.Configuration;
 using DualHome.Daemon.Control;
+using DualHome.Daemon.Delegations;
 using DualHome.Daemon.Logging;
 using DualHome.Daemon.Platform;
 using Microsoft.Extensions.Logging;
@@ -45,24 +46,29 @@ public static class RunCommand
         ILogger log, CancellationToken stop)
     {
         bool first = true;
+        // Delegations outlive router restarts: a restart neither loses nor re-asks for a prefix (issue 8).
+        using var delegations = new PrefixDelegations(logs);
+        IReadOnlySet<string>? resumeUp = null;
         while (!stop.IsCancellationRequested)
         {
             config ??= RunUnconfigured(lifecycle, logs, log, stop);
             if (config is null) break;
-            var (exit, failure) = RunRouter(config, lifecycle, logs, levels, stop);
+            delegations.Reconcile(config);
+            var router = new Router(config, lifecycle, logs, levels, delegations, resumeUp);
+            var (exit, failure) = RunRouter(router, stop);
+            resumeUp = exit == RouterExit.Renumber ? router.UpAtExit : null;
             if (failure is not null && (first || !TryGoBack(lifecycle, log, failure, out config))) return Fail(log, failure);
             if (failure is null && exit == RouterExit.Stopped) break;
-            if (failure is null) { DaemonLog.Restarting(log); config = lifecycle.Candidate.Running; }
+            if (failure is null && exit == RouterExit.Restart) { DaemonLog.Restarting(log); config = lifecycle.Candidate.Running; }
             first = false;
         }
         DaemonLog.Stopped(log);
         return 0;
     }
 
-    private static (RouterExit, string?) RunRouter(SiteConfig config, ConfigLifecycle lifecycle, ILoggerFactory logs,
-        LogLevels levels, CancellationToken stop)
+    private static (RouterExit, string?) RunRouter(Router router, CancellationToken stop)
     {
-        try { return (new Router(config, lifecycle, logs, levels).RunAsync(stop).GetAwaiter().GetResult(), null); }
+        try { return (router.RunAsync(stop).GetAwaiter().GetResult(), null); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             return (RouterExit.Stopped, e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})");

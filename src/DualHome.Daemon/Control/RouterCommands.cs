@@ -9,7 +9,8 @@ namespace DualHome.Daemon.Control;
 
 /// <summary>The daemon's side of the control channel: typed commands over the live engines.</summary>
 public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, BoardPanel? board,
-    IReadOnlyList<string> configuredUplinks, Func<string>? dataPlaneCounters = null, ConfigCommands? configCommands = null)
+    IReadOnlyList<string> configuredUplinks, Func<string>? dataPlaneCounters = null, ConfigCommands? configCommands = null,
+    Func<string>? prefixStatus = null)
     : IControlHandler
 {
     private const string Help = """
@@ -41,7 +42,9 @@ public sealed class RouterCommands(SiteHealth health, RouterAdvertiser ra, Board
     private ControlResponse ShowStatus(IReadOnlyList<string> args)
     {
         var uplinks = Snapshot();
-        return ControlResponse.Ok(StatusReport.Text(uplinks, ra), args.Contains("--json") ? StatusReport.Json(uplinks, ra) : null);
+        var text = StatusReport.Text(uplinks, ra);
+        if (prefixStatus?.Invoke() is { Length: > 0 } prefixes) text += "\n" + prefixes;
+        return ControlResponse.Ok(text, args.Contains("--json") ? StatusReport.Json(uplinks, ra) : null);
     }
 
     private ControlResponse SetOverride(string name, string mode)

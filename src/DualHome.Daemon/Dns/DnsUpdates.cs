@@ -16,12 +16,13 @@ public sealed class DnsUpdates : IAsyncDisposable
     private readonly List<DnsPublisher> _publishers = [];
     private readonly List<(string Zone, DnsPublisher Publisher)> _named = [];
 
-    public static DnsUpdates Start(SiteConfig config, SiteHealth health, ILoggerFactory logs)
+    /// <param name="retired">Prefixes the site had before a renumbering (RFC 9096): their addresses are removed.</param>
+    public static DnsUpdates Start(SiteConfig config, SiteHealth health, ILoggerFactory logs, IReadOnlyList<IPNetwork> retired)
     {
         var updates = new DnsUpdates();
         Directory.CreateDirectory(config.StateDirectory);
         for (int i = 0; i < config.Dns.Updates.Count; i++)
-            updates.Add(config, i, health, logs);
+            updates.Add(config, i, health, logs, retired);
         health.UplinkChanged += change => updates._publishers.ForEach(p => p.OnUplinkChanged(change));
         return updates;
     }
@@ -35,15 +36,15 @@ public sealed class DnsUpdates : IAsyncDisposable
         foreach (var p in _publishers) await p.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void Add(SiteConfig config, int index, SiteHealth health, ILoggerFactory logs)
+    private void Add(SiteConfig config, int index, SiteHealth health, ILoggerFactory logs, IReadOnlyList<IPNetwork> retired)
     {
         var zone = config.Dns.Updates[index];
         var key = new TsigKey(zone.Key.Name, TsigAlgorithms.TryParse(zone.Key.Algorithm, out var alg) ? alg : TsigAlgorithm.HmacSha256, zone.Key.Secret);
         var sender = new UdpDnsSender(zone, key, () => WorkingSource(config, health), TimeProvider.System);
         var outbox = new FileOutboxStore(LinuxConfigFileSystem.Create(), Path.Combine(config.StateDirectory, $"dns-outbox-{index}-{zone.Zone}.json"));
         var publisher = new DnsPublisher(zone.Zone, [.. zone.Records.Select(r => (r.Name, r.InterfaceId))],
-            [.. config.Uplinks.Select(u => (u.Name, u.LanPrefix))], sender, outbox, TimeProvider.System,
-            logs.CreateLogger($"DualHome.Dns.{zone.Zone}"));
+            [.. SiteSetup.Numbered(config).Select(n => (n.Uplink.Name, n.Prefix))], sender, outbox, TimeProvider.System,
+            logs.CreateLogger($"DualHome.Dns.{zone.Zone}")) { Retired = retired };
         publisher.Start();
         _publishers.Add(publisher);
         _named.Add((zone.Zone, publisher));
@@ -54,7 +55,8 @@ public sealed class DnsUpdates : IAsyncDisposable
     /// and if that ISP turns out dead the retry uses the one that is up).</summary>
     private static IPAddress? WorkingSource(SiteConfig config, SiteHealth health)
     {
-        UplinkConfig? Find(UplinkState state) => config.Uplinks.FirstOrDefault(u => health.Find(u.Name)?.Current.State == state);
-        return (Find(UplinkState.Up) ?? Find(UplinkState.Starting)) is { } u ? SiteSetup.RouterAddress(u.LanPrefix) : null;
+        UplinkConfig? Find(UplinkState state) =>
+            config.Uplinks.FirstOrDefault(u => u.LanPrefix is not null && health.Find(u.Name)?.Current.State == state);
+        return (Find(UplinkState.Up) ?? Find(UplinkState.Starting)) is { LanPrefix: { } p } ? SiteSetup.RouterAddress(p) : null;
     }
 }

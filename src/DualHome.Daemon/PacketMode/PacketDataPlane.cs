@@ -94,14 +94,18 @@ public sealed class PacketDataPlane : IDisposable
 
     private static ForwarderConfig BuildConfig(SiteConfig config, List<PortFacts> ports, List<NeighborCache> caches, SiteHealth health)
     {
-        var lan = new PortConfig(ports[0].Name, ports[0].Mac, ports[0].Mtu, SiteSetup.RouterAddress(config.Uplinks[0].LanPrefix), caches[0]);
+        var numbered = SiteSetup.Numbered(config).ToList();
+        // ICMPv6 errors need a source; with no prefix delegated yet, nothing is forwarded that could cause one.
+        var fallback = numbered.Count > 0 ? SiteSetup.RouterAddress(numbered[0].Prefix) : IPAddress.IPv6Any;
+        IPAddress Own(IPNetwork? prefix) => prefix is { } p ? SiteSetup.RouterAddress(p) : fallback;
+        var lan = new PortConfig(ports[0].Name, ports[0].Mac, ports[0].Mtu, fallback, caches[0]);
         var uplinks = config.Uplinks.Select((u, i) => new ForwarderUplink(
-            new PortConfig(ports[i + 1].Name, ports[i + 1].Mac, ports[i + 1].Mtu, SiteSetup.RouterAddress(u.LanPrefix), caches[i + 1]),
+            new PortConfig(ports[i + 1].Name, ports[i + 1].Mac, ports[i + 1].Mtu, Own(u.LanPrefix), caches[i + 1]),
             u.Gateway, Forwards(health.Find(u.Name)?.Current.State))).ToList();
         return new ForwarderConfig(lan, uplinks,
-            config.Uplinks.Select((u, i) => new SitePrefix(u.LanPrefix, i)),
-            config.Uplinks.Select(u => u.LanPrefix),
-            ports.SelectMany(p => p.Addresses).Where(a => !a.IsIPv6LinkLocal).Concat(config.Uplinks.Select(u => SiteSetup.RouterAddress(u.LanPrefix))).Distinct());
+            config.Uplinks.Select((u, i) => (u.LanPrefix, i)).Where(x => x.LanPrefix is not null).Select(x => new SitePrefix(x.LanPrefix!.Value, x.i)),
+            numbered.Select(n => n.Prefix),
+            ports.SelectMany(p => p.Addresses).Where(a => !a.IsIPv6LinkLocal).Concat(numbered.Select(n => SiteSetup.RouterAddress(n.Prefix))).Distinct());
     }
 
     /// <summary>Only an ISP known to be dead gets code 5. An uplink on standby (the button's force-down) still works:
