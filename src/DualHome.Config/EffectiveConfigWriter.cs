@@ -82,7 +82,7 @@ public static class EffectiveConfigWriter
         w.WriteStartObject();
         w.WriteString("Name", u.Name);
         w.WriteString("Interface", u.Interface);
-        w.WriteString("Gateway", u.Gateway.ToString());
+        w.WriteString("Gateway", u.LearnsGateway ? "" : u.Gateway!.ToString());
         if (u.Delegation is { } pd)
         {
             w.WriteString("LanPrefix", UplinkValidator.DelegatedKeyword);

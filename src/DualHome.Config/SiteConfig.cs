@@ -36,15 +36,18 @@ public sealed record RaConfig(
     RaPreference Preference);
 
 /// <summary>One uplink. <see cref="LanPrefix"/> is the LAN /64: configured, or (with <see cref="Delegation"/>) the one
-/// taken from the ISP's current delegation, null while there is none (the uplink is then down).</summary>
+/// taken from the ISP's current delegation, null while there is none. <see cref="Gateway"/> is configured, or (with
+/// <see cref="LearnsGateway"/>) the ISP router heard in Router Advertisements, null while none is. Without either
+/// the uplink is down.</summary>
 public sealed record UplinkConfig(
     string Name,
     string Interface,
-    IPAddress Gateway,
+    IPAddress? Gateway,
     IPNetwork? LanPrefix,
     IReadOnlyList<IPAddress> Dns,
     ProbeConfig Probe,
-    PrefixDelegationConfig? Delegation = null)
+    PrefixDelegationConfig? Delegation = null,
+    bool LearnsGateway = false)
 {
     /// <summary>True when the prefix comes from DHCPv6 prefix delegation (issue 8).</summary>
     public bool IsDelegated => Delegation is not null;

@@ -25,14 +25,16 @@ internal static class UplinkValidator
         int before = issues.Count;
         ConfigValidator.RequireNonEmpty(Key("Name"), u.Name, issues);
         ConfigValidator.RequireNonEmpty(Key("Interface"), u.Interface, issues);
-        var gateway = AddressParsing.Address(Key("Gateway"), u.Gateway, issues);
+        // Issue 8: no Gateway = the ISP router that sends Router Advertisements on the uplink (RFC 4861 §6.3.4).
+        bool learns = string.IsNullOrWhiteSpace(u.Gateway);
+        var gateway = learns ? null : AddressParsing.Address(Key("Gateway"), u.Gateway, issues);
         var delegation = Delegation(Key, u, issues);
         var prefix = delegation is null ? AddressParsing.LanPrefix(Key("LanPrefix"), u.LanPrefix, issues) : null;
         var dns = AddressParsing.Addresses(Key("Dns"), u.Dns, issues);
         var probe = ValidateProbe(Key("Probe"), u.Probe, issues);
         if (issues.Skip(before).Any(i => i.Severity == IssueSeverity.Error))
             return null;
-        return new UplinkConfig(u.Name, u.Interface, gateway!, prefix, dns, probe!, delegation);
+        return new UplinkConfig(u.Name, u.Interface, gateway, prefix, dns, probe!, delegation, learns);
     }
 
     /// <summary>"dhcpv6-pd" or an omitted LanPrefix asks the ISP for a prefix (issue 8); SubnetId and

@@ -59,6 +59,9 @@ internal static partial class DaemonLog
     [LoggerMessage(28, LogLevel.Error, "cannot keep the list of advertised prefixes on stable storage ({Reason}); after a reboot, stale prefixes will not be withdrawn (RFC 9096)")]
     public static partial void PrefixMemoryFailed(ILogger log, string reason);
 
+    [LoggerMessage(29, LogLevel.Warning, "uplink {Uplink}: gateway {Old} → {New} ({Reason}): restarting the router on it")]
+    public static partial void GatewayChanged(ILogger log, string uplink, string old, string @new, string reason);
+
     /// <summary>A setup failure is the user's to fix (wrong interface name, no privilege): the message, not a trace.</summary>
     [LoggerMessage(6, LogLevel.Critical, "cannot run: {Reason}")]
     public static partial void Failed(ILogger log, string reason);

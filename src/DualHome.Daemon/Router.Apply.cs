@@ -55,13 +55,16 @@ public sealed partial class Router
     /// <summary>A delegation came, went or changed prefix: the router restarts on the new LAN prefix (routes,
     /// addresses, probes, packet tables, DNS all follow) and the old one is advertised stale (RFC 9096 §3.5). A renewal
     /// only moves the lifetimes the RA carries.</summary>
-    private void OnDelegationChanged(string uplink, ControlPlane.Dhcpv6.DelegationChange change)
+    private void OnDelegationChanged(string uplink, string reason)
     {
         var running = _config.Uplinks.FirstOrDefault(u => u.Name == uplink);
         var resolved = delegations.Resolve(_config).Uplinks.FirstOrDefault(u => u.Name == uplink);
         if (running is null || resolved is null) return;
-        if (running.LanPrefix == resolved.LanPrefix) { _live?.RefreshAdvertisement(); return; }
-        DaemonLog.Renumbering(_log, uplink, running.LanPrefix?.ToString() ?? "none", resolved.LanPrefix?.ToString() ?? "none", change.Reason);
+        if (running.LanPrefix == resolved.LanPrefix && Equals(running.Gateway, resolved.Gateway)) { _live?.RefreshAdvertisement(); return; }
+        if (!Equals(running.Gateway, resolved.Gateway))
+            DaemonLog.GatewayChanged(_log, uplink, running.Gateway?.ToString() ?? "none", resolved.Gateway?.ToString() ?? "none", reason);
+        if (running.LanPrefix != resolved.LanPrefix)
+            DaemonLog.Renumbering(_log, uplink, running.LanPrefix?.ToString() ?? "none", resolved.LanPrefix?.ToString() ?? "none", reason);
         _renumber = true;
         _restart.Cancel();
     }

@@ -69,4 +69,17 @@ public class DelegationConfigTests
         Assert.Equal(r.Config!.Uplinks[0].Delegation, again.Config!.Uplinks[0].Delegation);
         Assert.Equal(IPNetwork.Parse("2001:db8:b:1::/64"), again.Config.Uplinks[1].LanPrefix);
     }
+
+    [Fact]
+    public void No_gateway_means_learn_it_from_the_isps_router_advertisements()
+    {
+        var r = ConfigLoader.LoadJson(SampleConfigs.With("\"Gateway\": \"fe80::1\", ", ""));
+        Assert.True(r.Ok, string.Join("\n", r.Issues));
+        Assert.True(r.Config!.Uplinks[0].LearnsGateway);
+        Assert.Null(r.Config.Uplinks[0].Gateway);
+        Assert.False(r.Config.Uplinks[1].LearnsGateway);
+        var again = ConfigLoader.LoadJson(EffectiveConfigWriter.ToJson(r.Config));
+        Assert.True(again.Ok, string.Join("\n", again.Issues));
+        Assert.True(again.Config!.Uplinks[0].LearnsGateway);
+    }
 }

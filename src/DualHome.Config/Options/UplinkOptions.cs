@@ -5,7 +5,8 @@ public sealed class UplinkOptions
 {
     public string Name { get; set; } = "";
     public string Interface { get; set; } = "";
-    /// <summary>The ISP router's address on the WAN link (usually link-local, e.g. fe80::1).</summary>
+    /// <summary>The ISP router's address on the WAN link (usually link-local, e.g. fe80::1); empty or omitted: the
+    /// router that sends Router Advertisements on the uplink.</summary>
     public string Gateway { get; set; } = "";
     /// <summary>The /64 from this ISP's prefix that the LAN uses (SLAAC needs a /64, RFC 4862 §5.5.3 d), or
     /// "dhcpv6-pd" (the default when omitted): ask the ISP for a prefix by DHCPv6 prefix delegation (RFC 8415).</summary>

@@ -19,4 +19,7 @@ internal static partial class RoutingLog
 
     [LoggerMessage(204, LogLevel.Warning, "uplink {Uplink} has no LAN prefix yet (no prefix delegated): it is down until one is")]
     public static partial void NoPrefix(ILogger log, string uplink);
+
+    [LoggerMessage(205, LogLevel.Warning, "uplink {Uplink} has no gateway yet (no Router Advertisement heard on {Interface}): it is down until one is")]
+    public static partial void NoGateway(ILogger log, string uplink, string @interface);
 }

@@ -31,6 +31,8 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
             if (TryInstallRoute(u, prefix)) installed.Add(u.Name);
         foreach (var u in config.Uplinks.Where(u => u.LanPrefix is null))
             RoutingLog.NoPrefix(log, u.Name);
+        foreach (var u in config.Uplinks.Where(u => u.LanPrefix is not null && u.Gateway is null))
+            RoutingLog.NoGateway(log, u.Name, u.Interface);
         InstallIngressRules(config);
         return installed;
     }
@@ -56,17 +58,19 @@ public sealed class SiteSetup(INetworkSystem net, ILogger log)
         return new IPAddress(bytes);
     }
 
-    /// <summary>The uplinks that have a LAN prefix now (a delegated one may have none yet: issue 8 counts it down).</summary>
+    /// <summary>The uplinks usable now: with a LAN prefix and a gateway (a delegated prefix or a learnt gateway may not
+    /// be there yet: issue 8 counts the uplink down).</summary>
     public static IEnumerable<(UplinkConfig Uplink, IPNetwork Prefix)> Numbered(SiteConfig config) =>
-        config.Uplinks.Where(u => u.LanPrefix is not null).Select(u => (u, u.LanPrefix!.Value));
+        config.Uplinks.Where(u => u.LanPrefix is not null && u.Gateway is not null).Select(u => (u, u.LanPrefix!.Value));
 
     private bool TryInstallRoute(UplinkConfig u, IPNetwork prefix)
     {
-        string what = $"default from {prefix} via {u.Gateway} dev {u.Interface}";
+        var gateway = u.Gateway!;
+        string what = $"default from {prefix} via {gateway} dev {u.Interface}";
         try
         {
-            Step(what, () => net.AddSourceRoute(prefix, u.Gateway, u.Interface),
-                () => net.DeleteSourceRoute(prefix, u.Gateway, u.Interface));
+            Step(what, () => net.AddSourceRoute(prefix, gateway, u.Interface),
+                () => net.DeleteSourceRoute(prefix, gateway, u.Interface));
             return true;
         }
         catch (IOException e)

@@ -72,7 +72,7 @@ public sealed class UplinkMonitor : IDisposable
     /// </summary>
     public void Reconfigure(UplinkConfig config)
     {
-        if (config.Name != _config.Name || config.Interface != _config.Interface || !config.Gateway.Equals(_config.Gateway)
+        if (config.Name != _config.Name || config.Interface != _config.Interface || !Equals(config.Gateway, _config.Gateway)
             || config.LanPrefix != _config.LanPrefix || (config.Probe.Targets.Count == 0) != (_config.Probe.Targets.Count == 0))
             throw new ArgumentException($"uplink {Name}: only the probe settings and DNS servers change live", nameof(config));
         lock (_gate)

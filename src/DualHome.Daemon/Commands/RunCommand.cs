@@ -20,6 +20,10 @@ public static class RunCommand
 {
     private static readonly TimeSpan StartDelay = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long the first router waits for DHCPv6-PD and the ISP's RAs (RFC 8415 §18.2.1: up to 1 s of
+    /// SOL_MAX_DELAY, then the first Solicit's 1 s timeout collecting Advertises).</summary>
+    private static readonly TimeSpan FirstLearnWait = TimeSpan.FromSeconds(4);
+
     public static int Execute(string path)
     {
         var lifecycle = new ConfigLifecycle(path, LinuxConfigFileSystem.Create());
@@ -54,6 +58,7 @@ public static class RunCommand
             config ??= RunUnconfigured(lifecycle, logs, log, stop);
             if (config is null) break;
             delegations.Reconcile(config);
+            if (first) delegations.WaitUntilLearnt(FirstLearnWait, stop);
             var router = new Router(config, lifecycle, logs, levels, delegations, resumeUp);
             var (exit, failure) = RunRouter(router, stop);
             resumeUp = exit == RouterExit.Renumber ? router.UpAtExit : null;

@@ -101,9 +101,9 @@ public sealed class PacketDataPlane : IDisposable
         var lan = new PortConfig(ports[0].Name, ports[0].Mac, ports[0].Mtu, fallback, caches[0]);
         var uplinks = config.Uplinks.Select((u, i) => new ForwarderUplink(
             new PortConfig(ports[i + 1].Name, ports[i + 1].Mac, ports[i + 1].Mtu, Own(u.LanPrefix), caches[i + 1]),
-            u.Gateway, Forwards(health.Find(u.Name)?.Current.State))).ToList();
+            u.Gateway ?? IPAddress.IPv6Any, Forwards(health.Find(u.Name)?.Current.State))).ToList();
         return new ForwarderConfig(lan, uplinks,
-            config.Uplinks.Select((u, i) => (u.LanPrefix, i)).Where(x => x.LanPrefix is not null).Select(x => new SitePrefix(x.LanPrefix!.Value, x.i)),
+            config.Uplinks.Select((u, i) => (u.LanPrefix, i)).Where(x => x.LanPrefix is not null && config.Uplinks[x.i].Gateway is not null).Select(x => new SitePrefix(x.LanPrefix!.Value, x.i)),
             numbered.Select(n => n.Prefix),
             ports.SelectMany(p => p.Addresses).Where(a => !a.IsIPv6LinkLocal).Concat(numbered.Select(n => SiteSetup.RouterAddress(n.Prefix))).Distinct());
     }

@@ -95,7 +95,7 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors) : IDis
     /// at its next 1 s retransmit. Deleting it makes the first probe after carrier-up resolve the gateway at once.</summary>
     private void ForgetGateway(UplinkMonitor m, int index)
     {
-        try { _netlink!.DeleteNeighbor(index, m.Config.Gateway); }
+        try { _netlink!.DeleteNeighbor(index, m.Config.Gateway!); }
         catch (IOException) { } // the link is gone again: the probes will tell
     }
 
@@ -107,10 +107,10 @@ public sealed class CarrierWatcher(IReadOnlyList<UplinkMonitor> monitors) : IDis
 
     private NeighborEvent? TryGetGateway(int index, UplinkMonitor m)
     {
-        try { return _netlink!.GetNeighbor(index, m.Config.Gateway); }
+        try { return _netlink!.GetNeighbor(index, m.Config.Gateway!); }
         catch (IOException) { return null; } // a kernel before 5.0 has no single-entry RTM_GETNEIGH: events only
     }
 
     private static bool IsGateway(UplinkMonitor m, IPAddress address) =>
-        address.GetAddressBytes().AsSpan().SequenceEqual(m.Config.Gateway.GetAddressBytes()); // the event's scope id aside
+        address.GetAddressBytes().AsSpan().SequenceEqual(m.Config.Gateway!.GetAddressBytes()); // the event's scope id aside
 }
