@@ -38,7 +38,9 @@ public static class ConfigValidator
             issues.Add(ConfigIssue.Error("DataPlane.Mode", $"'{d.Mode}' is not one of kernel, packet"));
         if (d.Workers is < 1 or > MaxWorkers)
             issues.Add(ConfigIssue.Error("DataPlane.Workers", $"{d.Workers} is outside 1..{MaxWorkers}"));
-        return new DataPlaneConfig(d.Mode, d.Workers);
+        if (d.RealtimePriority is < 0 or > 99)
+            issues.Add(ConfigIssue.Error("DataPlane.RealtimePriority", $"{d.RealtimePriority} is outside 0..99 (0 = ordinary scheduling)"));
+        return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority);
     }
 
     private static LogConfig ValidateLog(LogOptions log, List<ConfigIssue> issues)

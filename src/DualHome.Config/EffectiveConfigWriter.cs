@@ -17,7 +17,8 @@ public static class EffectiveConfigWriter
             w.WriteStartArray("Uplinks");
             foreach (var u in c.Uplinks) WriteUplink(w, u);
             w.WriteEndArray();
-            w.WriteStartObject("DataPlane"); w.WriteString("Mode", c.DataPlane.Mode); w.WriteNumber("Workers", c.DataPlane.Workers); w.WriteEndObject();
+            w.WriteStartObject("DataPlane"); w.WriteString("Mode", c.DataPlane.Mode); w.WriteNumber("Workers", c.DataPlane.Workers);
+            w.WriteNumber("RealtimePriority", c.DataPlane.RealtimePriority); w.WriteEndObject();
             w.WriteStartObject("Control"); w.WriteString("Socket", c.ControlSocket); w.WriteEndObject();
             WriteLog(w, c.Log);
             w.WriteStartObject("State"); w.WriteString("Directory", c.StateDirectory); w.WriteEndObject();

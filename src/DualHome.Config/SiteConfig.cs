@@ -14,7 +14,7 @@ public sealed record SiteConfig(
     DnsConfig Dns);
 
 /// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
-public sealed record DataPlaneConfig(string Mode, int Workers)
+public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePriority = 0)
 {
     public bool IsPacket => Mode == "packet";
 }

@@ -51,6 +51,7 @@ public class ConfigLoaderTests
     [InlineData("\"Targets\": [\"2001:db8:ffff::1\"]", "\"Targets\": [\"x\"]", "Uplinks.a.Probe.Targets.0", "'x'")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"xdp\" }", "DataPlane.Mode", "xdp")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"Workers\": 0 }", "DataPlane.Workers", "1..16")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RealtimePriority\": 100 }", "DataPlane.RealtimePriority", "0..99")]
     public void InvalidValueIsRejectedNamingKeyAndValue(string find, string replace, string key, string valueText)
     {
         var r = ConfigLoader.LoadJson(SampleConfigs.With(find, replace));

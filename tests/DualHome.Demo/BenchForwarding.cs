@@ -8,11 +8,12 @@ using DualHome.Testbed.Traffic;
 namespace DualHome.Demo;
 
 /// <summary>Who forwards in the router: the kernel, or the daemon's AF_PACKET workers.</summary>
-public sealed record DataPlaneMode(string Mode, int Workers)
+public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriority = 0)
 {
     public bool IsPacket => Mode == "packet";
 
-    public override string ToString() => IsPacket ? $"packet, {Workers} worker{(Workers == 1 ? "" : "s")}" : Mode;
+    public override string ToString() =>
+        IsPacket ? $"packet, {Workers} worker{(Workers == 1 ? "" : "s")}{(RealtimePriority > 0 ? ", RT" : "")}" : Mode;
 }
 
 /// <summary>What one mode did: the 64-byte load, TCP throughput, RTTs and the daemon's data plane counters.</summary>
@@ -26,7 +27,7 @@ public sealed record ForwardingRun(DataPlaneMode Mode, FloodResult Flood, double
 /// </summary>
 public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
 {
-    public static readonly DataPlaneMode[] Modes = [new("kernel", 1), new("packet", 1), new("packet", 2)];
+    public static readonly DataPlaneMode[] Modes = [new("kernel", 1), new("packet", 1), new("packet", 2), new("packet", 1, RealtimePriority: 50)];
 
     /// <summary>Distinct UDP source ports: PACKET_FANOUT hashes flows, so one flow would keep a second worker idle.</summary>
     private const int Flows = 64;
@@ -117,6 +118,7 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
     {
         config["DataPlane"]!["Mode"] = mode.Mode;
         config["DataPlane"]!["Workers"] = mode.Workers;
+        config["DataPlane"]!["RealtimePriority"] = mode.RealtimePriority;
     }
 
     /// <summary>64-byte frames from the host's A address to the server, addressed to the router's lan0 MAC (trafgen skips ND).</summary>

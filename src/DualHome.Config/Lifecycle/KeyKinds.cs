@@ -35,6 +35,7 @@ internal static class KeyKinds
         ("Uplinks.*.Probe.UpAfter", ValueKind.Number),
         ("Uplinks.*.SubnetId", ValueKind.Number), ("Uplinks.*.PrefixLengthHint", ValueKind.Number),
         ("Log.MaxFileBytes", ValueKind.Number), ("Log.MaxFiles", ValueKind.Number), ("DataPlane.Workers", ValueKind.Number),
+        ("DataPlane.RealtimePriority", ValueKind.Number),
         ("Lan.Dns", ValueKind.List), ("Lan.Domains", ValueKind.List),
         ("Uplinks.*.Dns", ValueKind.List), ("Uplinks.*.Probe.Targets", ValueKind.List),
         ("Uplinks", ValueKind.NamedList),

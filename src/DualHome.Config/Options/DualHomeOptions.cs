@@ -29,6 +29,8 @@ public sealed class DataPlaneOptions
     public string Mode { get; set; } = "kernel";
     /// <summary>Packet mode: forwarding threads, sharing each port by PACKET_FANOUT hash (one flow stays on one).</summary>
     public int Workers { get; set; } = 1;
+    /// <summary>Packet mode: SCHED_FIFO priority of the forwarding threads, 1–99; 0 = ordinary scheduling.</summary>
+    public int RealtimePriority { get; set; }
 }
 
 public sealed class ControlOptions

@@ -19,4 +19,10 @@ internal static partial class DataPlaneLog
 
     [LoggerMessage(703, LogLevel.Warning, "could not restore the offloads of {Interface}: {Reason}")]
     public static partial void OffloadRestoreFailed(ILogger log, string @interface, string reason);
+
+    [LoggerMessage(704, LogLevel.Information, "forwarding worker {Worker}: real-time scheduling, SCHED_FIFO priority {Priority}")]
+    public static partial void Realtime(ILogger log, int worker, int priority);
+
+    [LoggerMessage(705, LogLevel.Warning, "forwarding worker {Worker}: SCHED_FIFO priority {Priority} refused (errno {Errno}; needs CAP_SYS_NICE); forwarding at ordinary priority")]
+    public static partial void RealtimeRefused(ILogger log, int worker, int priority, int errno);
 }

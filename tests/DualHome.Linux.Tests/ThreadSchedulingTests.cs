@@ -1,0 +1,34 @@
+namespace DualHome.Linux.Tests;
+
+/// <summary>SCHED_FIFO for packet-mode workers: applied to the calling thread only, visible in /proc.</summary>
+public sealed class ThreadSchedulingTests
+{
+    [Fact]
+    public void The_calling_thread_becomes_sched_fifo_and_no_other_does()
+    {
+        Assert.SkipUnless(Privileges.IsRoot, "SCHED_FIFO needs CAP_SYS_NICE: run as root");
+        int error = -1;
+        string? policyThere = null;
+        var thread = new Thread(() =>
+        {
+            error = ThreadScheduling.TrySetRealtime(10);
+            policyThere = Policy("/proc/thread-self/sched");
+        });
+        thread.Start();
+        thread.Join();
+        Assert.Equal(0, error);
+        Assert.Equal("1", policyThere);                    // SCHED_FIFO
+        Assert.Equal("0", Policy("/proc/thread-self/sched")); // this thread: SCHED_OTHER still
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void Priorities_outside_1_to_99_are_refused(int priority) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ThreadScheduling.TrySetRealtime(priority));
+
+    /// <summary>The "policy" line of /proc/…/sched (0 SCHED_OTHER, 1 SCHED_FIFO).</summary>
+    private static string? Policy(string path) =>
+        File.ReadAllLines(path).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim() == "policy")
+            .Select(p => p[1].Trim()).FirstOrDefault();
+}
