@@ -16,9 +16,11 @@ public static class ConfigValidator
         RequireNonEmpty("Control.Socket", o.Control.Socket, issues);
         RequireNonEmpty("State.Directory", o.State.Directory, issues);
         RequireNonEmpty("Board.Profile", o.Board.Profile, issues);
+        if (o.Peers.Mode is not ("off" or "auto"))
+            issues.Add(ConfigIssue.Error("Peers.Mode", $"'{o.Peers.Mode}' is not one of off, auto"));
         bool failed = issues.Count(i => i.Severity == IssueSeverity.Error) > before;
         return failed ? null : new SiteConfig(lan!, uplinks, dataPlane, o.Control.Socket, log, o.State.Directory,
-            new BoardConfig(o.Board.Profile, o.Board.LedClassRoot), dns);
+            new BoardConfig(o.Board.Profile, o.Board.LedClassRoot), dns, new PeersConfig(o.Peers.Mode));
     }
 
     private static LanConfig? ValidateLan(LanOptions lan, List<ConfigIssue> issues)

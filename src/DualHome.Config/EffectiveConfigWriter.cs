@@ -26,6 +26,7 @@ public static class EffectiveConfigWriter
             if (c.Board.LedClassRoot is { } root) w.WriteString("LedClassRoot", root); else w.WriteNull("LedClassRoot");
             w.WriteEndObject();
             WriteDns(w, c.Dns);
+            w.WriteStartObject("Peers"); w.WriteString("Mode", c.LearnsPeers ? "auto" : "off"); w.WriteEndObject();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray());

@@ -11,7 +11,15 @@ public sealed record SiteConfig(
     LogConfig Log,
     string StateDirectory,
     BoardConfig Board,
-    DnsConfig Dns);
+    DnsConfig Dns,
+    PeersConfig? Peers = null)
+{
+    /// <summary>Issue 10: learn the other exit routers on the LAN from their RAs.</summary>
+    public bool LearnsPeers => Peers?.Mode == "auto";
+}
+
+/// <summary>"Peers": { "Mode": "off" | "auto" }.</summary>
+public sealed record PeersConfig(string Mode);
 
 /// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
 public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePriority = 0)

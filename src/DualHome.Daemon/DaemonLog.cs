@@ -62,6 +62,9 @@ internal static partial class DaemonLog
     [LoggerMessage(29, LogLevel.Warning, "uplink {Uplink}: gateway {Old} → {New} ({Reason}): restarting the router on it")]
     public static partial void GatewayChanged(ILogger log, string uplink, string old, string @new, string reason);
 
+    [LoggerMessage(30, LogLevel.Information, "peer exit router {Peer} ({State}) advertises {Prefixes}")]
+    public static partial void PeerChanged(ILogger log, string peer, string state, string prefixes);
+
     /// <summary>A setup failure is the user's to fix (wrong interface name, no privilege): the message, not a trace.</summary>
     [LoggerMessage(6, LogLevel.Critical, "cannot run: {Reason}")]
     public static partial void Failed(ILogger log, string reason);

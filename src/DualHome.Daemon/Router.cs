@@ -1,6 +1,7 @@
 using DualHome.Config;
 using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.ControlPlane.Routing;
+using DualHome.ControlPlane.Peers;
 using DualHome.ControlPlane.Uplinks;
 using DualHome.Control;
 using DualHome.Daemon.Configuration;
@@ -70,6 +71,13 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         var lifetimes = new LanPrefixes(config, delegations, logs.CreateLogger("DualHome.Router.Prefixes"));
         RouterAdvertisement Content() => lifetimes.Content(_config, lan, uplinks.Health);
         _live = new Live(uplinks.Health, () => advertiser.Update(Content()));
+        var peers = config.LearnsPeers ? new PeerTable(TimeProvider.System, [.. SiteSetup.Numbered(config).Select(n => n.Prefix)]) : null;
+        if (peers is not null)
+        {
+            advertiser.ForeignAdvertisement += peers.OnAdvertisement;
+            peers.Changed += p => DaemonLog.PeerChanged(_log, p.LinkLocal.ToString(), p.Alive ? "alive" : "dead",
+                string.Join(", ", p.Prefixes.Select(x => x.Prefix)));
+        }
         advertiser.Start(Content());
         // Delegated lifetimes run down and stale prefixes expire: the content follows once a minute.
         using var refresh = new Timer(_ => advertiser.Update(Content()), null, LanPrefixes.RefreshPeriod, LanPrefixes.RefreshPeriod);
@@ -84,7 +92,8 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         uplinks.Start();
         await using var control = new ControlServer(config.ControlSocket,
             new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList(),
-                () => MoreCounters(dataPlane, dns), new ConfigCommands(lifecycle, Apply, config.Log.Path), delegations.StatusText),
+                () => MoreCounters(dataPlane, dns), new ConfigCommands(lifecycle, Apply, config.Log.Path),
+                () => string.Join('\n', new[] { delegations.StatusText(), PeerReport.Text(peers, TimeProvider.System.GetUtcNow()) }.Where(t => t.Length > 0))),
             logs.CreateLogger<ControlServer>());
         StartControl(control);
         using (socket.StartReceiving(advertiser))

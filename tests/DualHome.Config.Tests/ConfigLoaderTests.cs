@@ -52,6 +52,7 @@ public class ConfigLoaderTests
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"xdp\" }", "DataPlane.Mode", "xdp")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"Workers\": 0 }", "DataPlane.Workers", "1..16")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RealtimePriority\": 100 }", "DataPlane.RealtimePriority", "0..99")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"on\" }", "Peers.Mode", "'on'")]
     public void InvalidValueIsRejectedNamingKeyAndValue(string find, string replace, string key, string valueText)
     {
         var r = ConfigLoader.LoadJson(SampleConfigs.With(find, replace));

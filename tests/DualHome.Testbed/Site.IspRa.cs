@@ -25,4 +25,24 @@ public sealed partial class Site
         await Task.Delay(200);
         if (radvd.HasExited) throw new TestbedException($"radvd in ISP {isp} exited: {radvd.ReadStderr()}");
     }
+
+    /// <summary>A second exit router on the LAN as the router sees it (issue 10): radvd in the host namespace advertising
+    /// <paramref name="prefix"/> with router lifetime 1800 s, so the router's peer table has someone to learn.</summary>
+    public async Task StartLanPeerRadvdAsync(System.Net.IPNetwork prefix)
+    {
+        var conf = Path.Combine(WorkDirectory, "lan-peer-radvd.conf");
+        await File.WriteAllTextAsync(conf, $$"""
+            interface {{Topology.HostLan}} {
+                AdvSendAdvert on;
+                MinRtrAdvInterval 3;
+                MaxRtrAdvInterval 10;
+                AdvDefaultLifetime 1800;
+                prefix {{prefix}} { AdvOnLink on; AdvAutonomous on; };
+            };
+            """);
+        var radvd = StartBackground("lan-peer-radvd", Node.Host,
+            ["radvd", "--nodaemon", "--logmethod", "stderr", "--config", conf, "--pidfile", Path.Combine(WorkDirectory, "lan-peer-radvd.pid")]);
+        await Task.Delay(200);
+        if (radvd.HasExited) throw new TestbedException($"radvd on the LAN exited: {radvd.ReadStderr()}");
+    }
 }

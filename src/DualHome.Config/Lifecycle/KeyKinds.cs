@@ -40,7 +40,7 @@ internal static class KeyKinds
         ("Uplinks.*.Dns", ValueKind.List), ("Uplinks.*.Probe.Targets", ValueKind.List),
         ("Uplinks", ValueKind.NamedList),
         ("Lan", ValueKind.Section), ("Lan.Ra", ValueKind.Section), ("Uplinks.*", ValueKind.Section),
-        ("Uplinks.*.Probe", ValueKind.Section), ("DataPlane", ValueKind.Section), ("Control", ValueKind.Section),
+        ("Uplinks.*.Probe", ValueKind.Section), ("DataPlane", ValueKind.Section), ("Peers", ValueKind.Section), ("Control", ValueKind.Section),
         ("Log", ValueKind.Section), ("State", ValueKind.Section), ("Board", ValueKind.Section),
         ("Dns", ValueKind.Section), ("Dns.Updates.*", ValueKind.Section),
         ("Dns.Updates.*.Port", ValueKind.Number), ("Dns.Updates.*.Ttl", ValueKind.Number),

@@ -11,6 +11,7 @@ public sealed class DualHomeOptions
     public StateOptions State { get; set; } = new();
     public BoardOptions Board { get; set; } = new();
     public DnsOptions Dns { get; set; } = new();
+    public PeersOptions Peers { get; set; } = new();
 }
 
 /// <summary>The board profile (LEDs, button): a name under board/, a path to a board.json, or "none".</summary>
@@ -50,4 +51,10 @@ public sealed class LogOptions
 public sealed class StateOptions
 {
     public string Directory { get; set; } = "/var/lib/dualhome";
+}
+
+/// <summary>Other exit routers on the LAN (issue 10): "off" (default) or "auto" (learn them from their RAs).</summary>
+public sealed class PeersOptions
+{
+    public string Mode { get; set; } = "off";
 }

@@ -26,6 +26,10 @@ public sealed class RouterAdvertiser : IAsyncDisposable
     }
 
     public NdCounters Counters { get; } = new();
+
+    /// <summary>A valid RA from another router on the LAN (RFC 4861 §6.2.7), raised outside the engine's lock: the
+    /// peer table of issue 10 learns the other exit routers from it.</summary>
+    public event Action<IPAddress, Wire.Nd.RouterAdvertisement>? ForeignAdvertisement;
     public Wire.Nd.RouterAdvertisement? Content { get { lock (_gate) return _content; } }
 
     public void Start(Wire.Nd.RouterAdvertisement content)
@@ -65,6 +69,7 @@ public sealed class RouterAdvertiser : IAsyncDisposable
                 case Wire.Nd.RouterAdvertisement ra: OnForeignAdvertisement(context.Source, ra); break;
             }
         }
+        if (message is Wire.Nd.RouterAdvertisement foreign) ForeignAdvertisement?.Invoke(context.Source, foreign);
     }
 
     /// <summary>RFC 4861 §6.2.5: leaving, send final RAs with router lifetime 0 so hosts drop this default router.</summary>
