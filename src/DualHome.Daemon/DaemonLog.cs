@@ -47,8 +47,8 @@ internal static partial class DaemonLog
     [LoggerMessage(24, LogLevel.Error, "the router could not start on the committed configuration ({Reason}); going back to the previous one")]
     public static partial void RestartFailed(ILogger log, string reason);
 
-    [LoggerMessage(25, LogLevel.Warning, "uplink {Uplink}: DHCPv6 prefix delegation on {Interface} cannot start yet ({Reason}); retrying")]
-    public static partial void DelegationWaiting(ILogger log, string uplink, string @interface, string reason);
+    [LoggerMessage(25, LogLevel.Warning, "uplink {Uplink}: {What} on {Interface} cannot start yet ({Reason}); retrying")]
+    public static partial void LearningWaiting(ILogger log, string uplink, string what, string @interface, string reason);
 
     [LoggerMessage(26, LogLevel.Warning, "uplink {Uplink}: LAN prefix {Old} → {New} ({Reason}): renumbering the LAN")]
     public static partial void Renumbering(ILogger log, string uplink, string old, string @new, string reason);

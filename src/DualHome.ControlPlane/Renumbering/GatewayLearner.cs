@@ -13,7 +13,7 @@ namespace DualHome.ControlPlane.Renumbering;
 /// gateway is the router in use while it stays on the list, else the one heard first. Time through the
 /// <see cref="TimeProvider"/>; solicitations out through <see cref="INdLink"/> (RFC 4861 §6.3.7: at most 3, 4 s apart).
 /// </summary>
-public sealed class GatewayLearner : IDisposable
+public sealed class GatewayLearner : IDisposable, INdReceiver
 {
     public const int MaxSolicitations = 3;
     public static readonly TimeSpan SolicitationInterval = TimeSpan.FromSeconds(4);

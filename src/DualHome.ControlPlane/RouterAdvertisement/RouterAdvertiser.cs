@@ -6,7 +6,7 @@ namespace DualHome.ControlPlane.RouterAdvertisement;
 
 /// <summary>The RA engine of the LAN: sends RAs on the <see cref="RaScheduler"/>'s schedule through one timer,
 /// answers solicitations, rebuilds the packet only when its content changes (as OpenBSD rad caches it).</summary>
-public sealed class RouterAdvertiser : IAsyncDisposable
+public sealed class RouterAdvertiser : IAsyncDisposable, INdReceiver
 {
     private readonly INdLink _link;
     private readonly RaScheduler _scheduler;

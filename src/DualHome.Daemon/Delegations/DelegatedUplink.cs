@@ -49,7 +49,7 @@ internal sealed class DelegatedUplink : IDisposable
             try { Open(); Problem = null; }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
             {
-                if (Problem != e.Message) DaemonLog.DelegationWaiting(_log, Uplink.Name, Uplink.Interface, e.Message);
+                if (Problem != e.Message) DaemonLog.LearningWaiting(_log, Uplink.Name, "DHCPv6 prefix delegation", Uplink.Interface, e.Message);
                 Problem = e.Message;
                 _retry.Change(RetryInterval, Timeout.InfiniteTimeSpan);
             }

@@ -2,7 +2,6 @@ using DualHome.Config;
 using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.ControlPlane.Renumbering;
 using DualHome.Daemon.Platform;
-using DualHome.Linux.Icmpv6;
 using Microsoft.Extensions.Logging;
 
 namespace DualHome.Daemon.Delegations;
@@ -18,8 +17,8 @@ internal sealed class LearnedGateway : IDisposable, INdLink
     private readonly Lock _gate = new();
     private readonly Timer _retry;
     private readonly ILogger _log;
-    private Icmpv6Socket? _socket;
-    private ReceiveThread? _receiving;
+    private NdSocketLink? _link;
+    private IDisposable? _receiving;
     private bool _disposed;
 
     public LearnedGateway(UplinkConfig uplink, ILogger log)
@@ -35,27 +34,23 @@ internal sealed class LearnedGateway : IDisposable, INdLink
 
     public void Start() => TryStart();
 
-    public void Send(ReadOnlySpan<byte> icmpMessage, System.Net.IPAddress destination)
-    {
-        var socket = _socket ?? throw new IOException("the uplink's ICMPv6 socket is not open");
-        socket.Send(icmpMessage, destination);
-    }
+    public void Send(ReadOnlySpan<byte> icmpMessage, System.Net.IPAddress destination) =>
+        (_link ?? throw new IOException("the uplink's ICMPv6 socket is not open")).Send(icmpMessage, destination);
 
     private void TryStart()
     {
         lock (_gate)
         {
-            if (_disposed || _socket is not null) return;
+            if (_disposed || _link is not null) return;
             try
             {
-                _socket = Icmpv6Socket.Open(Uplink.Interface, RaOnly);
-                var buffer = new byte[1500];
-                _receiving = ReceiveThread.Start("ra-learn", _ => ReceiveOnce(buffer), () => { });
+                _link = NdSocketLink.Open(Uplink.Interface, RaOnly);
+                _receiving = _link.StartReceiving(Learner);
                 Problem = null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                if (Problem != e.Message) DaemonLog.DelegationWaiting(_log, Uplink.Name, Uplink.Interface, e.Message);
+                if (Problem != e.Message) DaemonLog.LearningWaiting(_log, Uplink.Name, "listening for the ISP's Router Advertisements", Uplink.Interface, e.Message);
                 Problem = e.Message;
                 _retry.Change(DelegatedUplink.RetryInterval, Timeout.InfiniteTimeSpan);
                 return;
@@ -64,21 +59,11 @@ internal sealed class LearnedGateway : IDisposable, INdLink
         Learner.Start();
     }
 
-    private bool ReceiveOnce(byte[] buffer)
-    {
-        var socket = _socket;
-        if (socket is null || !socket.TryReceive(buffer, out var meta, out int length) || meta.Truncated)
-            return true; // a timeout lets the loop see the stop request
-        Learner.OnReceived(buffer.AsSpan(0, length), new NdReceiveContext(meta.Source, meta.Destination, (byte)Math.Clamp(meta.HopLimit, 0, 255)));
-        return true;
-    }
-
     public void Dispose()
     {
         lock (_gate) _disposed = true;
         _retry.Dispose();
         Learner.Dispose();
-        _receiving?.Dispose();
-        _socket?.Dispose();
+        _receiving?.Dispose(); // closes the socket too
     }
 }

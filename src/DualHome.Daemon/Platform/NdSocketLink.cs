@@ -4,7 +4,8 @@ using DualHome.Linux.Icmpv6;
 
 namespace DualHome.Daemon.Platform;
 
-/// <summary>The LAN's raw ICMPv6 socket as an <see cref="INdLink"/>, with a receive thread feeding the engine.</summary>
+/// <summary>A raw ICMPv6 socket as an <see cref="INdLink"/>, with a receive thread feeding an <see cref="INdReceiver"/>:
+/// the LAN's RA engine (RS and RA), or an uplink's gateway learner (RA only).</summary>
 public sealed class NdSocketLink : INdLink, IDisposable
 {
     // RS and RA only: the kernel answers NS itself, and the engine listens for other routers' RAs.
@@ -13,12 +14,15 @@ public sealed class NdSocketLink : INdLink, IDisposable
 
     private NdSocketLink(Icmpv6Socket socket) => _socket = socket;
 
-    public static NdSocketLink Open(string interfaceName) => new(Icmpv6Socket.Open(interfaceName, Accepted));
+    public static NdSocketLink Open(string interfaceName) => Open(interfaceName, Accepted);
+
+    /// <summary>A socket taking only the ICMPv6 types in <paramref name="accepted"/>.</summary>
+    public static NdSocketLink Open(string interfaceName, ReadOnlySpan<byte> accepted) => new(Icmpv6Socket.Open(interfaceName, accepted));
 
     public void Send(ReadOnlySpan<byte> icmpMessage, IPAddress destination) => _socket.Send(icmpMessage, destination);
 
     /// <summary>Reads until the returned handle is disposed; each message goes to the engine, which never throws.</summary>
-    public IDisposable StartReceiving(RouterAdvertiser engine)
+    public IDisposable StartReceiving(INdReceiver engine)
     {
         var buffer = new byte[1500];
         return ReceiveThread.Start("nd-receive", _ => ReceiveOnce(engine, buffer), _socket.Dispose);
@@ -26,7 +30,7 @@ public sealed class NdSocketLink : INdLink, IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    private bool ReceiveOnce(RouterAdvertiser engine, byte[] buffer)
+    private bool ReceiveOnce(INdReceiver engine, byte[] buffer)
     {
         if (!_socket.TryReceive(buffer, out var meta, out int length) || meta.Truncated)
             return true; // a timeout lets the loop see the stop request
