@@ -71,13 +71,7 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         var lifetimes = new LanPrefixes(config, delegations, logs.CreateLogger("DualHome.Router.Prefixes"));
         RouterAdvertisement Content() => lifetimes.Content(_config, lan, uplinks.Health);
         _live = new Live(uplinks.Health, () => advertiser.Update(Content()));
-        var peers = config.LearnsPeers ? new PeerTable(TimeProvider.System, [.. SiteSetup.Numbered(config).Select(n => n.Prefix)]) : null;
-        if (peers is not null)
-        {
-            advertiser.ForeignAdvertisement += peers.OnAdvertisement;
-            peers.Changed += p => DaemonLog.PeerChanged(_log, p.LinkLocal.ToString(), p.Alive ? "alive" : "dead",
-                string.Join(", ", p.Prefixes.Select(x => x.Prefix)));
-        }
+        var peers = LearnPeers(config, advertiser);
         advertiser.Start(Content());
         // Delegated lifetimes run down and stale prefixes expire: the content follows once a minute.
         using var refresh = new Timer(_ => advertiser.Update(Content()), null, LanPrefixes.RefreshPeriod, LanPrefixes.RefreshPeriod);
@@ -93,7 +87,7 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         await using var control = new ControlServer(config.ControlSocket,
             new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList(),
                 () => MoreCounters(dataPlane, dns), new ConfigCommands(lifecycle, Apply, config.Log.Path),
-                () => string.Join('\n', new[] { delegations.StatusText(), PeerReport.Text(peers, TimeProvider.System.GetUtcNow()) }.Where(t => t.Length > 0))),
+                () => MoreStatus(peers)),
             logs.CreateLogger<ControlServer>());
         StartControl(control);
         using (socket.StartReceiving(advertiser))
@@ -105,6 +99,21 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
             if (!_renumber) await advertiser.StopAsync(FinalRaSpacing).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Issue 10: with "Peers": "auto", the other exit routers on the LAN, learnt from the RAs the engine hears.</summary>
+    private PeerTable? LearnPeers(SiteConfig config, RouterAdvertiser advertiser)
+    {
+        if (!config.LearnsPeers) return null;
+        var peers = new PeerTable(TimeProvider.System, [.. SiteSetup.Numbered(config).Select(n => n.Prefix)]);
+        advertiser.ForeignAdvertisement += peers.OnAdvertisement;
+        peers.Changed += p => DaemonLog.PeerChanged(_log, p.LinkLocal.ToString(), p.Alive ? "alive" : "dead",
+            string.Join(", ", p.Prefixes.Select(x => x.Prefix)));
+        return peers;
+    }
+
+    /// <summary>`show status` below the uplink table: delegations, learnt gateways, peers.</summary>
+    private string MoreStatus(PeerTable? peers) =>
+        string.Join('\n', new[] { delegations.StatusText(), PeerReport.Text(peers, TimeProvider.System.GetUtcNow()) }.Where(t => t.Length > 0));
 
     private static string MoreCounters(PacketDataPlane? dataPlane, DnsUpdates dns) =>
         string.Join('\n', new[] { dataPlane?.CountersText(), dns.CountersText() }.Where(t => !string.IsNullOrEmpty(t)));
