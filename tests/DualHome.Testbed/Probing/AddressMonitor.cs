@@ -47,7 +47,7 @@ public sealed partial class AddressMonitor : IDisposable
         var monitor = new AddressMonitor(p);
         // `ip netns exec` execs stdbuf, which execs `ip … monitor`: once that is the command line, the netlink
         // subscription follows within microseconds.
-        await Poll.UntilAsync(() => Task.FromResult(p.HasExited || CommandLine(p.Pid).StartsWith("ip\0-ts", StringComparison.Ordinal)),
+        await Poll.UntilAsync(() => Task.FromResult(p.HasExited || ProcFs.CommandLine(p.Pid).StartsWith("ip\0-ts", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(5), $"ip monitor on {node}/{iface}", Poll.Fine);
         if (p.HasExited) throw new TestbedException($"ip monitor exited: {p.ReadStderr().Trim()}");
         await Task.Delay(20);
@@ -92,12 +92,6 @@ public sealed partial class AddressMonitor : IDisposable
         var flags = m.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return new AddressEvent(new DateTimeOffset(time.ToUniversalTime()), address, int.Parse(m.Groups["len"].Value),
             m.Groups["deleted"].Success, flags.Contains("deprecated"), flags.Contains("tentative"), valid, preferred);
-    }
-
-    private static string CommandLine(int pid)
-    {
-        try { return File.ReadAllText($"/proc/{pid}/cmdline"); }
-        catch (IOException) { return ""; }
     }
 
     // "[2026-11-29T09:24:03.793954] 3: eth0    inet6 2001:db8:a:1::5/64 scope global deprecated dynamic"; a line may

@@ -87,18 +87,7 @@ public sealed class Trafgen : IAsyncDisposable
 
     /// <summary>Workers are forked by the process we started and re-parented once it exits: found by their command
     /// line, which names our own config file (unique per run).</summary>
-    private List<int> WorkerPids() =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && CommandLine(pid).Contains(_config, StringComparison.Ordinal))
-            .ToList();
-
-    private static string CommandLine(int pid)
-    {
-        try { return File.ReadAllText($"/proc/{pid}/cmdline"); }
-        catch (IOException) { return ""; }
-        catch (UnauthorizedAccessException) { return ""; }
-    }
+    private List<int> WorkerPids() => ProcFs.PidsWithCommandLineContaining(_config);
 
     private static Task SignalAsync(string signal, int pid) =>
         Command.RunAsync(["kill", $"-{signal}", pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(5));
