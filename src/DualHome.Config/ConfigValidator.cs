@@ -16,11 +16,24 @@ public static class ConfigValidator
         RequireNonEmpty("Control.Socket", o.Control.Socket, issues);
         RequireNonEmpty("State.Directory", o.State.Directory, issues);
         RequireNonEmpty("Board.Profile", o.Board.Profile, issues);
-        if (o.Peers.Mode is not ("off" or "auto"))
-            issues.Add(ConfigIssue.Error("Peers.Mode", $"'{o.Peers.Mode}' is not one of off, auto"));
+        var peers = ValidatePeers(o.Peers, issues);
         bool failed = issues.Count(i => i.Severity == IssueSeverity.Error) > before;
         return failed ? null : new SiteConfig(lan!, uplinks, dataPlane, o.Control.Socket, log, o.State.Directory,
-            new BoardConfig(o.Board.Profile, o.Board.LedClassRoot), dns, new PeersConfig(o.Peers.Mode));
+            new BoardConfig(o.Board.Profile, o.Board.LedClassRoot), dns, peers);
+    }
+
+    private static PeersConfig ValidatePeers(PeersOptions p, List<ConfigIssue> issues)
+    {
+        if (p.Mode is not ("off" or "auto"))
+            issues.Add(ConfigIssue.Error("Peers.Mode", $"'{p.Mode}' is not one of off, auto"));
+        // Faster than 10 ms is noise on a LAN; slower than 10 s is no faster than the RAs themselves.
+        if (p.HeartbeatIntervalMs is < 10 or > 10_000)
+            issues.Add(ConfigIssue.Error("Peers.HeartbeatIntervalMs", $"{p.HeartbeatIntervalMs} is outside 10..10000"));
+        if (p.DeadAfter is < 2 or > 100)
+            issues.Add(ConfigIssue.Error("Peers.DeadAfter", $"{p.DeadAfter} is outside 2..100 (one lost heartbeat must not kill a peer)"));
+        if (p.Port is < 1 or > 65535)
+            issues.Add(ConfigIssue.Error("Peers.Port", $"{p.Port} is not a UDP port"));
+        return new PeersConfig(p.Mode, TimeSpan.FromMilliseconds(p.HeartbeatIntervalMs), p.DeadAfter, p.Port);
     }
 
     private static LanConfig? ValidateLan(LanOptions lan, List<ConfigIssue> issues)

@@ -26,10 +26,17 @@ public static class EffectiveConfigWriter
             if (c.Board.LedClassRoot is { } root) w.WriteString("LedClassRoot", root); else w.WriteNull("LedClassRoot");
             w.WriteEndObject();
             WriteDns(w, c.Dns);
-            w.WriteStartObject("Peers"); w.WriteString("Mode", c.LearnsPeers ? "auto" : "off"); w.WriteEndObject();
+            WritePeers(w, c.PeersOrDefault);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static void WritePeers(Utf8JsonWriter w, PeersConfig p)
+    {
+        w.WriteStartObject("Peers"); w.WriteString("Mode", p.Mode);
+        w.WriteNumber("HeartbeatIntervalMs", (int)p.HeartbeatInterval.TotalMilliseconds);
+        w.WriteNumber("DeadAfter", p.DeadAfter); w.WriteNumber("Port", p.Port); w.WriteEndObject();
     }
 
     /// <summary>The TSIG secret is never printed: `check` output goes to terminals and logs.</summary>

@@ -14,7 +14,7 @@ internal static class KnownKeys
         "Uplinks:*:PrefixLengthHint", "Uplinks:*:Dns:*",
         "Uplinks:*:Probe:Targets:*", "Uplinks:*:Probe:IntervalMs", "Uplinks:*:Probe:DownAfter", "Uplinks:*:Probe:UpAfter",
         "DataPlane:Mode", "DataPlane:Workers", "DataPlane:RealtimePriority", "Control:Socket", "State:Directory", "Board:Profile", "Board:LedClassRoot",
-        "Peers:Mode", "Log:Path", "Log:Level", "Log:MaxFileBytes", "Log:MaxFiles",
+        "Peers:Mode", "Peers:HeartbeatIntervalMs", "Peers:DeadAfter", "Peers:Port", "Log:Path", "Log:Level", "Log:MaxFileBytes", "Log:MaxFiles",
         "Dns:Updates:*:Server", "Dns:Updates:*:Port", "Dns:Updates:*:Zone", "Dns:Updates:*:Ttl",
         "Dns:Updates:*:Key:Name", "Dns:Updates:*:Key:Algorithm", "Dns:Updates:*:Key:Secret",
         "Dns:Updates:*:Records:*:Name", "Dns:Updates:*:Records:*:InterfaceId",

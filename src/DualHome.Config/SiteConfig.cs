@@ -16,10 +16,17 @@ public sealed record SiteConfig(
 {
     /// <summary>Issue 10: learn the other exit routers on the LAN from their RAs.</summary>
     public bool LearnsPeers => Peers?.Mode == "auto";
+
+    /// <summary>The peers section with its defaults when the configuration was built without one.</summary>
+    public PeersConfig PeersOrDefault => Peers ?? PeersConfig.Off;
 }
 
-/// <summary>"Peers": { "Mode": "off" | "auto" }.</summary>
-public sealed record PeersConfig(string Mode);
+/// <summary>"Peers": { "Mode": "off" | "auto", heartbeat cadence and port }. A peer is dead after
+/// <see cref="DeadAfter"/> heartbeat intervals without one (its own announced interval).</summary>
+public sealed record PeersConfig(string Mode, TimeSpan HeartbeatInterval, int DeadAfter, int Port)
+{
+    public static readonly PeersConfig Off = new("off", TimeSpan.FromMilliseconds(100), 3, 49380);
+}
 
 /// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
 public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePriority = 0)

@@ -65,6 +65,12 @@ internal static partial class DaemonLog
     [LoggerMessage(30, LogLevel.Information, "peer exit router {Peer} ({State}) advertises {Prefixes}")]
     public static partial void PeerChanged(ILogger log, string peer, string state, string prefixes);
 
+    [LoggerMessage(31, LogLevel.Error, "no peer heartbeats on {Interface} port {Port} ({Reason}): peers are learnt from their RAs only, and a dead one is not noticed")]
+    public static partial void NoHeartbeats(ILogger log, string @interface, int port, string reason);
+
+    [LoggerMessage(32, LogLevel.Warning, "peers: {Forward} forwarded to their routers; {Refuse} refused and {Deprecate} deprecated on a dead peer's behalf")]
+    public static partial void PeerPlanChanged(ILogger log, string forward, string refuse, string deprecate);
+
     /// <summary>A setup failure is the user's to fix (wrong interface name, no privilege): the message, not a trace.</summary>
     [LoggerMessage(6, LogLevel.Critical, "cannot run: {Reason}")]
     public static partial void Failed(ILogger log, string reason);

@@ -69,9 +69,15 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
             logs.CreateLogger<RouterAdvertiser>());
         using var uplinks = Uplinks.Create(config, installed, logs, resumeUp);
         var lifetimes = new LanPrefixes(config, delegations, logs.CreateLogger("DualHome.Router.Prefixes"));
-        RouterAdvertisement Content() => lifetimes.Content(_config, lan, uplinks.Health);
+        PeerDuties? peers = null;
+        RouterAdvertisement Content() => lifetimes.Content(_config, lan, uplinks.Health, peers?.Link.Plan().Deprecate);
         _live = new Live(uplinks.Health, () => advertiser.Update(Content()));
-        var peers = LearnPeers(config, advertiser);
+        using var peerDuties = peers = StartPeers(config, uplinks.Health, advertiser);
+        if (peers is not null)
+        {
+            peers.Link.Table.Changed += p => peers.OnChanged(p, () => advertiser.Update(Content()));
+            peers.Link.Begin();
+        }
         advertiser.Start(Content());
         // Delegated lifetimes run down and stale prefixes expire: the content follows once a minute.
         using var refresh = new Timer(_ => advertiser.Update(Content()), null, LanPrefixes.RefreshPeriod, LanPrefixes.RefreshPeriod);
@@ -86,8 +92,8 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         uplinks.Start();
         await using var control = new ControlServer(config.ControlSocket,
             new RouterCommands(uplinks.Health, advertiser, board, config.Uplinks.Select(u => u.Name).ToList(),
-                () => MoreCounters(dataPlane, dns), new ConfigCommands(lifecycle, Apply, config.Log.Path),
-                () => MoreStatus(peers)),
+                () => MoreCounters(dataPlane, dns, peers), new ConfigCommands(lifecycle, Apply, config.Log.Path),
+                () => MoreStatus(peers?.Link.Table)),
             logs.CreateLogger<ControlServer>());
         StartControl(control);
         using (socket.StartReceiving(advertiser))
@@ -100,23 +106,12 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         }
     }
 
-    /// <summary>Issue 10: with "Peers": "auto", the other exit routers on the LAN, learnt from the RAs the engine hears.</summary>
-    private PeerTable? LearnPeers(SiteConfig config, RouterAdvertiser advertiser)
-    {
-        if (!config.LearnsPeers) return null;
-        var peers = new PeerTable(TimeProvider.System, [.. SiteSetup.Numbered(config).Select(n => n.Prefix)]);
-        advertiser.ForeignAdvertisement += peers.OnAdvertisement;
-        peers.Changed += p => DaemonLog.PeerChanged(_log, p.LinkLocal.ToString(), p.Alive ? "alive" : "dead",
-            string.Join(", ", p.Prefixes.Select(x => x.Prefix)));
-        return peers;
-    }
-
     /// <summary>`show status` below the uplink table: delegations, learnt gateways, peers.</summary>
     private string MoreStatus(PeerTable? peers) =>
         string.Join('\n', new[] { delegations.StatusText(), PeerReport.Text(peers, TimeProvider.System.GetUtcNow()) }.Where(t => t.Length > 0));
 
-    private static string MoreCounters(PacketDataPlane? dataPlane, DnsUpdates dns) =>
-        string.Join('\n', new[] { dataPlane?.CountersText(), dns.CountersText() }.Where(t => !string.IsNullOrEmpty(t)));
+    private static string MoreCounters(PacketDataPlane? dataPlane, DnsUpdates dns, PeerDuties? peers) =>
+        string.Join('\n', new[] { dataPlane?.CountersText(), dns.CountersText(), peers?.Link.CountersText() }.Where(t => !string.IsNullOrEmpty(t)));
 
     /// <summary>The router routes and advertises even when its control socket cannot be made (read-only /run):
     /// the console and ctl are then unavailable, which the log says.</summary>

@@ -53,12 +53,25 @@ public class ConfigLoaderTests
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"Workers\": 0 }", "DataPlane.Workers", "1..16")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RealtimePriority\": 100 }", "DataPlane.RealtimePriority", "0..99")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"on\" }", "Peers.Mode", "'on'")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"auto\", \"HeartbeatIntervalMs\": 5 }", "Peers.HeartbeatIntervalMs", "10..10000")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"auto\", \"DeadAfter\": 1 }", "Peers.DeadAfter", "2..100")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"auto\", \"Port\": 70000 }", "Peers.Port", "70000")]
     public void InvalidValueIsRejectedNamingKeyAndValue(string find, string replace, string key, string valueText)
     {
         var r = ConfigLoader.LoadJson(SampleConfigs.With(find, replace));
         Assert.False(r.Ok);
         var error = Assert.Single(r.Errors, e => e.Key == key);
         Assert.Contains(valueText, error.Message);
+    }
+
+    [Fact]
+    public void PeersDefaultToOffWithAHeartbeatAtTheProbeCadence()
+    {
+        var r = ConfigLoader.LoadJson(SampleConfigs.With("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }",
+            "\"Peers\": { \"Mode\": \"auto\", \"DeadAfter\": 4 }"));
+        Assert.True(r.Ok, string.Join("; ", r.Errors));
+        Assert.Equal(new PeersConfig("auto", TimeSpan.FromMilliseconds(100), 4, 49380), r.Config!.Peers);
+        Assert.True(r.Config.LearnsPeers);
     }
 
     [Fact]

@@ -39,6 +39,25 @@ internal sealed class FakeNetworkSystem : INetworkSystem
         Routes.Remove($"default from {s} via {g} dev {i}");
     }
 
+    public void AddPeerRoute(IPNetwork s, IPAddress v, string i)
+    {
+        Require(i);
+        Calls.Add($"route add default from {s} via {v} dev {i} onlink");
+        Routes.Add($"default from {s} via {v} dev {i} onlink");
+    }
+
+    public void DeletePeerRoute(IPNetwork s, IPAddress v, string i)
+    {
+        Calls.Add($"route del default from {s} via {v} dev {i} onlink");
+        Routes.Remove($"default from {s} via {v} dev {i} onlink");
+    }
+
+    public void AddOnLinkRoute(IPNetwork p, string i) { Require(i); Calls.Add($"route add {p} dev {i}"); Routes.Add($"{p} dev {i}"); }
+    public void DeleteOnLinkRoute(IPNetwork p, string i) { Calls.Add($"route del {p} dev {i}"); Routes.Remove($"{p} dev {i}"); }
+
+    public void AddRefusal(IPNetwork s) { Calls.Add($"route add prohibit default from {s}"); Routes.Add($"prohibit default from {s}"); }
+    public void DeleteRefusal(IPNetwork s) { Calls.Add($"route del prohibit default from {s}"); Routes.Remove($"prohibit default from {s}"); }
+
     private void Require(string i)
     {
         if (MissingInterfaces.Contains(i)) throw new IOException($"no such device: {i}");

@@ -54,4 +54,20 @@ public class RaRenumberingContentTests
         Assert.Contains(Pio, Convert.ToHexString(bytes, 0, n).ToLowerInvariant());
         Assert.Equal(0, ra.RouterLifetime); // no working uplink at all (RFC 7084 G-4)
     }
+
+    /// <summary>Issue 10: a dead peer's prefix goes out deprecated with what is left of its valid lifetime, after the
+    /// router's own; one the router advertises itself is never repeated for a peer.</summary>
+    [Fact]
+    public void A_dead_peers_prefix_is_deprecated_on_its_behalf()
+    {
+        var peerPrefix = IPNetwork.Parse("2001:db8:b:1::/64");
+        var ra = RaContentBuilder.Build(Lan(), Mac, 1500, [new UplinkAdvertisement("a", A, true, [])], [],
+            [new ControlPlane.Peers.OnBehalf(peerPrefix, 5123), new ControlPlane.Peers.OnBehalf(A, 100)]);
+        Assert.Equal([new PrefixInformation(A, true, true, 5400, 2700), new PrefixInformation(peerPrefix, true, true, 5123, 0)], ra.Prefixes);
+        var bytes = new byte[200];
+        int n = RouterAdvertisementWriter.Write(ra, bytes);
+        // PIO: type 3, length 4, /64, L|A, valid 5123 (0x1403), preferred 0, reserved, 2001:db8:b:1::
+        Assert.Contains("030440c0" + "00001403" + "00000000" + "00000000" + "20010db8000b00010000000000000000",
+            Convert.ToHexString(bytes, 0, n).ToLowerInvariant());
+    }
 }

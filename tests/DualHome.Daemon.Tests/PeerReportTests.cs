@@ -23,7 +23,12 @@ public sealed class PeerReportTests
             Prefixes = [new PrefixInformation(IPNetwork.Parse("2001:db8:b:1::/64"), true, true, 5400, 0)],
         });
         time.Advance(TimeSpan.FromSeconds(400));
-        Assert.Equal("peer fe80::b (02:00:00:00:00:0b): alive, router lifetime 1800 s; 2001:db8:b:1::/64 (deprecated, valid 5000 s left)",
+        Assert.Equal("peer fe80::b (02:00:00:00:00:0b): alive, router lifetime 1800 s; 2001:db8:b:1::/64 (deprecated, valid 5000 s left); no heartbeats (RAs only)",
+            PeerReport.Text(table, time.GetUtcNow()));
+        table.OnHeartbeat(IPAddress.Parse("fe80::b"), new Wire.Peers.PeerHeartbeat(100, 7,
+            [new Wire.Peers.HeartbeatPrefix(IPAddress.Parse("2001:db8:b:1::1"), 64, false)]));
+        time.Advance(TimeSpan.FromMilliseconds(40));
+        Assert.EndsWith("; heartbeat every 100 ms, last 40 ms ago; forwards 2001:db8:b:1::/64 via 2001:db8:b:1::1 (ISP down)",
             PeerReport.Text(table, time.GetUtcNow()));
         Assert.Equal("", PeerReport.Text(null, time.GetUtcNow()));
     }

@@ -40,7 +40,7 @@ public static class DemoScript
     {
         ctx.Site = await Site.CreateAsync(new SiteOptions { Router = ctx.RouterKind }, ctx.Cancel);
         var s = ctx.Site;
-        ctx.Detail($"namespaces {string.Join(", ", Enum.GetValues<Node>().Select(s.Namespace))}");
+        ctx.Detail($"namespaces {string.Join(", ", s.Nodes.Select(s.Namespace))}");
         ctx.Detail($"ISPs filter ingress (BCP 38) and count per source; server {Topology.Server} in inet; work dir {s.WorkDirectory}");
     }
 
@@ -133,7 +133,7 @@ public static class DemoScript
         ctx.Watch?.Dispose();
         ctx.Capture?.Dispose();
         if (ctx.Site is not { } site) return;
-        var names = Enum.GetValues<Node>().Select(site.Namespace).ToList();
+        var names = site.Nodes.Select(site.Namespace).ToList();
         await site.DisposeAsync();
         var listed = (await Command.RunAsync("ip", "netns", "list")).Stdout;
         var left = names.Where(listed.Contains).ToList();

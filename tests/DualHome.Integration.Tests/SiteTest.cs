@@ -21,13 +21,16 @@ public abstract class SiteTest
     protected static Task WithSiteAsync(Func<Site, Task> scenario) => WithSiteAsync(RouterKinds.FromEnvironment(), scenario);
 
     /// <param name="dataPlane">"kernel" or "packet"; null: from <c>DUALHOME_DATAPLANE</c> (the suite runs in both).</param>
-    protected static async Task WithSiteAsync(RouterKind kind, Func<Site, Task> scenario, string? dataPlane = null)
+    protected static Task WithSiteAsync(RouterKind kind, Func<Site, Task> scenario, string? dataPlane = null) =>
+        WithSiteAsync(kind, scenario, o => dataPlane is null ? o : o with { DataPlane = dataPlane });
+
+    protected static async Task WithSiteAsync(RouterKind kind, Func<Site, Task> scenario, Func<SiteOptions, SiteOptions> adjust)
     {
         Assert.SkipUnless(Prerequisites.IsRoot, Prerequisites.RootReason);
         if (kind == RouterKind.Dualhomed) DaemonBinary.Require();
         var trace = new List<string>();
         var options = new SiteOptions { Router = kind, Log = l => { lock (trace) trace.Add(l); } };
-        if (dataPlane is not null) options = options with { DataPlane = dataPlane };
+        options = adjust(options);
         Log($"router under test: {kind}, data plane: {options.DataPlane}");
         var clock = Stopwatch.StartNew();
         var site = await Site.CreateAsync(options, Cancel);
@@ -41,6 +44,7 @@ public abstract class SiteTest
             Log($"FAILED: {e.Message}");
             lock (trace) trace.ForEach(Log);
             if (site.Router is { } r) Log(r.AllOutput());
+            if (site.RouterB is { } b) Log(b.AllOutput());
             throw;
         }
         finally

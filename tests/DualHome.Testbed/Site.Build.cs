@@ -5,18 +5,19 @@ public sealed partial class Site
 {
     private async Task BuildAsync(CancellationToken cancel)
     {
-        foreach (var node in Enum.GetValues<Node>()) await AddNamespaceAsync(node);
-        await LinkAsync(Node.Host, Topology.HostLan, Node.Router, Topology.RouterLan);
+        foreach (var node in Nodes) await AddNamespaceAsync(node);
+        if (Options.TwoRouters) await BuildSharedLanAsync();
+        else await LinkAsync(Node.Host, Topology.HostLan, Node.Router, Topology.RouterLan);
         foreach (var isp in Topology.Isps)
         {
-            await LinkAsync(Node.Router, Topology.RouterWan(isp), Topology.NodeOf(isp), Topology.IspDown);
+            await LinkAsync(RouterOf(isp), Topology.RouterWan(isp), Topology.NodeOf(isp), Topology.IspDown);
             await LinkAsync(Topology.NodeOf(isp), Topology.IspUp, Node.Inet, Topology.InetDown(isp));
         }
         await ConfigureHostAsync();
-        await ExecCheckedAsync(Node.Router, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        foreach (var router in RouterNodes) await ExecCheckedAsync(router, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
         foreach (var isp in Topology.Isps) await ConfigureIspAsync(isp);
         await ConfigureInetAsync();
-        await ExecCheckedAsync(Node.Router, "ip", "link", "set", Topology.RouterLan, "up");
+        foreach (var router in RouterNodes) await ExecCheckedAsync(router, "ip", "link", "set", Topology.RouterLan, "up");
         await ExecCheckedAsync(Node.Host, "ip", "link", "set", Topology.HostLan, "up");
         if (Options.DataPlane == "packet") await WireLikePeersAsync();
         await WaitForDadAsync(cancel);
@@ -65,8 +66,8 @@ public sealed partial class Site
     {
         var n = Topology.NodeOf(isp);
         var wan = Topology.RouterWan(isp);
-        await ExecCheckedAsync(Node.Router, "ip", "-6", "addr", "add", $"{Topology.PeerLinkLocal}/64", "dev", wan, "nodad");
-        await ExecCheckedAsync(Node.Router, "ip", "link", "set", wan, "up");
+        await ExecCheckedAsync(RouterOf(isp), "ip", "-6", "addr", "add", $"{Topology.PeerLinkLocal}/64", "dev", wan, "nodad");
+        await ExecCheckedAsync(RouterOf(isp), "ip", "link", "set", wan, "up");
         await ExecCheckedAsync(n, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
         foreach (var dev in new[] { Topology.IspDown, Topology.IspUp })
         {
@@ -97,7 +98,7 @@ public sealed partial class Site
     private Task WaitForDadAsync(CancellationToken cancel) =>
         Poll.UntilAsync(async () =>
         {
-            foreach (var node in new[] { Node.Host, Node.Router })
+            foreach (var node in RouterNodes.Prepend(Node.Host))
             {
                 var addrs = await AddressesAsync(node);
                 if (addrs.Any(a => a.Tentative) || !addrs.Any(a => a.Scope == "link" && a.Interface is Topology.HostLan or Topology.RouterLan))

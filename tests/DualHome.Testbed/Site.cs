@@ -17,6 +17,10 @@ public sealed record SiteOptions
     /// <c>DUALHOME_DATAPLANE</c>, else kernel. Packet mode also turns the peers' offloads off (see Site.Build).</summary>
     public string DataPlane { get; init; } = Environment.GetEnvironmentVariable("DUALHOME_DATAPLANE") is "packet" ? "packet" : "kernel";
 
+    /// <summary>Issue 10, the draft's own topology: two exit routers, one ISP each (router A in <see cref="Node.Router"/>,
+    /// router B in <see cref="Node.RouterB"/>), and the host on a shared LAN, a bridge in <see cref="Node.Lan"/>.</summary>
+    public bool TwoRouters { get; init; }
+
     /// <summary>Receives one line per command the site runs (tracing).</summary>
     public Action<string>? Log { get; init; }
 }
@@ -33,6 +37,7 @@ public sealed partial class Site : IAsyncDisposable, IDisposable
     private static readonly Dictionary<Node, string> Suffix = new()
     {
         [Node.Host] = "host", [Node.Router] = "rtr", [Node.IspA] = "ispa", [Node.IspB] = "ispb", [Node.Inet] = "inet",
+        [Node.RouterB] = "rtrb", [Node.Lan] = "lan",
     };
 
     private readonly ConcurrentQueue<BackgroundProcess> _processes = new();
@@ -127,6 +132,7 @@ public sealed partial class Site : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         if (Router is { IsRunning: true } r) await r.Process.StopAsync(TimeSpan.FromSeconds(3));
+        if (RouterB is { IsRunning: true } b) await b.Process.StopAsync(TimeSpan.FromSeconds(3));
         Dispose();
     }
 

@@ -2,8 +2,9 @@ using System.Net;
 
 namespace DualHome.Testbed;
 
-/// <summary>The five namespaces of the site (shared/notes/testbed.md, "A realistic topology").</summary>
-public enum Node { Host, Router, IspA, IspB, Inet }
+/// <summary>The five namespaces of the site (shared/notes/testbed.md, "A realistic topology"); a two-router site
+/// (issue 10) adds router B and the LAN's bridge.</summary>
+public enum Node { Host, Router, IspA, IspB, Inet, RouterB, Lan }
 
 /// <summary>One of the two upstream providers.</summary>
 public enum Isp { A, B }

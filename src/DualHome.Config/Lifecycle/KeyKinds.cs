@@ -36,6 +36,7 @@ internal static class KeyKinds
         ("Uplinks.*.SubnetId", ValueKind.Number), ("Uplinks.*.PrefixLengthHint", ValueKind.Number),
         ("Log.MaxFileBytes", ValueKind.Number), ("Log.MaxFiles", ValueKind.Number), ("DataPlane.Workers", ValueKind.Number),
         ("DataPlane.RealtimePriority", ValueKind.Number),
+        ("Peers.HeartbeatIntervalMs", ValueKind.Number), ("Peers.DeadAfter", ValueKind.Number), ("Peers.Port", ValueKind.Number),
         ("Lan.Dns", ValueKind.List), ("Lan.Domains", ValueKind.List),
         ("Uplinks.*.Dns", ValueKind.List), ("Uplinks.*.Probe.Targets", ValueKind.List),
         ("Uplinks", ValueKind.NamedList),

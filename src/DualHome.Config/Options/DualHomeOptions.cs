@@ -57,4 +57,10 @@ public sealed class StateOptions
 public sealed class PeersOptions
 {
     public string Mode { get; set; } = "off";
+    /// <summary>How often this router tells its peers it is alive (UDP to ff02::2); the uplink probe cadence.</summary>
+    public int HeartbeatIntervalMs { get; set; } = 100;
+    /// <summary>A peer is dead after this many of its intervals without a heartbeat.</summary>
+    public int DeadAfter { get; set; } = 3;
+    /// <summary>The heartbeat's UDP port (dynamic range, RFC 6335 §6: no assignment needed on one link).</summary>
+    public int Port { get; set; } = 49380;
 }

@@ -9,7 +9,7 @@ namespace DualHome.ControlPlane.RouterAdvertisement;
 public static class RaContentBuilder
 {
     public static Wire.Nd.RouterAdvertisement Build(LanConfig lan, PhysicalAddress linkAddress, int linkMtu,
-        IReadOnlyList<UplinkAdvertisement> uplinks, IReadOnlyList<IPNetwork>? stale = null)
+        IReadOnlyList<UplinkAdvertisement> uplinks, IReadOnlyList<IPNetwork>? stale = null, IReadOnlyList<Peers.OnBehalf>? onBehalf = null)
     {
         var ra = lan.Ra;
         // RFC 7084 G-4/G-5: with no working uplink the router must not be a default router. With one working,
@@ -24,7 +24,7 @@ public static class RaContentBuilder
             Preference = lifetime == 0 ? RouterPreference.Medium : Map(ra.Preference),
             SourceLinkLayerAddress = linkAddress,
             Mtu = AdvertisedMtu(ra.Mtu, linkMtu),
-            Prefixes = [.. uplinks.Select(u => Prefix(ra, u)), .. (stale ?? []).Select(Stale)],
+            Prefixes = [.. uplinks.Select(u => Prefix(ra, u)), .. (stale ?? []).Select(Stale), .. ForPeers(uplinks, stale, onBehalf)],
             DnsServers = DnsServers(lan, uplinks),
             SearchLists = lan.Domains.Count == 0 ? [] : [new DnsSearchList(DnsLifetime(ra), lan.Domains)],
         };
@@ -45,6 +45,14 @@ public static class RaContentBuilder
     /// rest of its valid lifetime (at most 2 h), so open connections can finish.</summary>
     private static PrefixInformation Stale(IPNetwork prefix) =>
         new(prefix, OnLink: true, Autonomous: true, 0, 0);
+
+    /// <summary>Issue 10: a dead peer's prefix, deprecated on its behalf (RFC 8475 §3, as for an own dead uplink): A set,
+    /// preferred 0, and the valid lifetime the peer last gave, counted down, so hosts keep the address for open
+    /// connections but start new ones from another prefix. Never one this router advertises itself.</summary>
+    private static IEnumerable<PrefixInformation> ForPeers(IReadOnlyList<UplinkAdvertisement> uplinks, IReadOnlyList<IPNetwork>? stale,
+        IReadOnlyList<Peers.OnBehalf>? onBehalf) =>
+        (onBehalf ?? []).Where(p => uplinks.All(u => u.Prefix != p.Prefix) && !(stale ?? []).Contains(p.Prefix))
+            .Select(p => new PrefixInformation(p.Prefix, OnLink: true, Autonomous: true, p.ValidLeft, 0));
 
     /// <summary>RFC 8106 §5.1: Lan.Dns always; an ISP's own resolvers are withdrawn (lifetime 0) while it is down.</summary>
     private static List<RecursiveDnsServers> DnsServers(LanConfig lan, IReadOnlyList<UplinkAdvertisement> uplinks)

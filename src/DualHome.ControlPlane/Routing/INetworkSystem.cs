@@ -14,6 +14,17 @@ public interface INetworkSystem
     /// <summary>`ip -6 route add default from SOURCE via GATEWAY dev INTERFACE`.</summary>
     void AddSourceRoute(IPNetwork source, IPAddress gateway, string interfaceName);
     void DeleteSourceRoute(IPNetwork source, IPAddress gateway, string interfaceName);
+    /// <summary>`ip -6 route add default from SOURCE via ADDRESS dev INTERFACE onlink`: to a peer exit router through its
+    /// global address in that prefix (issue 10; onlink, the prefix is not on this router's link).</summary>
+    void AddPeerRoute(IPNetwork source, IPAddress via, string interfaceName);
+    void DeletePeerRoute(IPNetwork source, IPAddress via, string interfaceName);
+    /// <summary>`ip -6 route add PREFIX dev INTERFACE`: a peer's prefix is on the LAN's link (it advertises it with L set),
+    /// so this router reaches those hosts directly, e.g. with an ICMPv6 error about their packets.</summary>
+    void AddOnLinkRoute(IPNetwork prefix, string interfaceName);
+    void DeleteOnLinkRoute(IPNetwork prefix, string interfaceName);
+    /// <summary>`ip -6 route add prohibit default from SOURCE`: the kernel answers ICMPv6 Destination Unreachable.</summary>
+    void AddRefusal(IPNetwork source);
+    void DeleteRefusal(IPNetwork source);
     /// <summary>`ip -6 rule add iif IF from SOURCE lookup main pref P`, or with no source `iif IF blackhole pref P`.</summary>
     void AddIngressRule(IngressRule rule);
     void DeleteIngressRule(IngressRule rule);

@@ -35,11 +35,13 @@ public sealed class LanPrefixes
     /// <summary>The stale prefixes when this run started (for DNS: their addresses are removed).</summary>
     public IReadOnlyList<IPNetwork> Stale { get; }
 
-    public Wire.Nd.RouterAdvertisement Content(SiteConfig config, LanLinkFacts lan, SiteHealth health)
+    /// <summary>The RA: own prefixes, stale ones, and a dead peer's deprecated on its behalf (<paramref name="onBehalf"/>).</summary>
+    public Wire.Nd.RouterAdvertisement Content(SiteConfig config, LanLinkFacts lan, SiteHealth health,
+        IReadOnlyList<ControlPlane.Peers.OnBehalf>? onBehalf = null)
     {
         var preferred = health.Snapshot().Where(s => s.Preferred).Select(s => s.Name).ToHashSet();
         var uplinks = Current(config, preferred);
-        return RaContentBuilder.Build(config.Lan, lan.LinkAddress, lan.Mtu, uplinks, Remember(config, uplinks));
+        return RaContentBuilder.Build(config.Lan, lan.LinkAddress, lan.Mtu, uplinks, Remember(config, uplinks), onBehalf);
     }
 
     /// <summary>Every numbered uplink is advertised; only a monitored one that is up (or forced up) is preferred.</summary>

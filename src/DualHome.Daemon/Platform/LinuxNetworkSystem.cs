@@ -38,6 +38,45 @@ public sealed class LinuxNetworkSystem : INetworkSystem
         nl.DeleteRoute(Route(nl, source, gateway, interfaceName), ignoreMissing: true);
     }
 
+    public void AddPeerRoute(IPNetwork source, IPAddress via, string interfaceName)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.AddRoute(Route(nl, source, via, interfaceName) with { OnLink = true }, ignoreExisting: true);
+    }
+
+    public void DeletePeerRoute(IPNetwork source, IPAddress via, string interfaceName)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.DeleteRoute(Route(nl, source, via, interfaceName), ignoreMissing: true);
+    }
+
+    public void AddOnLinkRoute(IPNetwork prefix, string interfaceName)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.AddRoute(new Ipv6Route(prefix) { OutputInterfaceIndex = Index(nl, interfaceName) }, ignoreExisting: true);
+    }
+
+    public void DeleteOnLinkRoute(IPNetwork prefix, string interfaceName)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.DeleteRoute(new Ipv6Route(prefix) { OutputInterfaceIndex = Index(nl, interfaceName) }, ignoreMissing: true);
+    }
+
+    public void AddRefusal(IPNetwork source)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.AddRoute(Refusal(source), ignoreExisting: true);
+    }
+
+    public void DeleteRefusal(IPNetwork source)
+    {
+        using var nl = Rtnetlink.Open();
+        nl.DeleteRoute(Refusal(source), ignoreMissing: true);
+    }
+
+    private static Ipv6Route Refusal(IPNetwork source) =>
+        new(Ipv6Route.DefaultDestination) { Source = source, Type = RouteType.Prohibit };
+
     public void AddIngressRule(IngressRule rule)
     {
         using var nl = Rtnetlink.Open();

@@ -31,6 +31,10 @@ public sealed record Ipv6Route(IPNetwork Destination)
 
     public RouteType Type { get; init; } = RouteType.Unicast;
 
+    /// <summary>RTNH_F_ONLINK in rtm_flags: the gateway is on the output interface's link even though no prefix
+    /// there covers it (<c>ip route add … onlink</c>).</summary>
+    public bool OnLink { get; init; }
+
     /// <summary>The default route <c>::/0</c>.</summary>
     public static IPNetwork DefaultDestination { get; } = new(IPAddress.IPv6Any, 0);
 

@@ -56,7 +56,7 @@ public static partial class NetlinkMessages
         rtmsg[5] = route.Protocol;
         rtmsg[6] = RT_SCOPE_UNIVERSE; // iproute2 sends universe for every IPv6 route
         rtmsg[7] = routeType;
-        // rtm_flags (u32) stays 0
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(rtmsg[8..], route.OnLink ? RTNH_F_ONLINK : 0u); // rtm_flags, host order
     }
 
     /// <summary>Attribute order as iproute2 emits it: DST, SRC, GATEWAY, TABLE, PRIORITY, OIF.</summary>

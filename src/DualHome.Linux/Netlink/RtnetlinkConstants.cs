@@ -28,6 +28,8 @@ internal static class RtnetlinkConstants
 
     /// <summary>sizeof(struct rtmsg): family, dst_len, src_len, tos, table, protocol, scope, type (u8 each), flags u32.</summary>
     public const int RtMsgSize = 12;
+    /// <summary>rtm_flags: the gateway is on-link even without a covering prefix (linux/rtnetlink.h, RTNH_F_ONLINK).</summary>
+    public const uint RTNH_F_ONLINK = 4;
     /// <summary>sizeof(struct ifaddrmsg): family, prefixlen, flags, scope (u8 each), index u32.</summary>
     public const int IfAddrMsgSize = 8;
     /// <summary>sizeof(struct ifinfomsg): family u8, pad u8, type u16, index s32, flags u32, change u32.</summary>

@@ -50,6 +50,32 @@ public sealed class RouteMessageGoldenTests
         // RTA_OIF 3
     }
 
+    /// <summary><c>ip -6 route add default from 2001:db8:a:1::/64 via 2001:db8:b:1::1 dev v0 onlink proto 100</c> (issue 10:
+    /// to a peer router through its global address; captured the same way, sequence 0x6b0c4cfd).</summary>
+    [Fact]
+    public void NewRoute_OnLinkPeerGateway_MatchesIproute2()
+    {
+        var route = new Ipv6Route(Ipv6Route.DefaultDestination)
+        {
+            Source = IPNetwork.Parse("2001:db8:a:1::/64"),
+            Gateway = IPAddress.Parse("2001:db8:b:1::1"),
+            OutputInterfaceIndex = 3,
+            OnLink = true,
+            Protocol = 100,
+        };
+        Hex.Equal(
+            """
+            60000000 1800 0506 fd4c0c6b 00000000
+            0a 00 40 00 fe 64 00 01 04000000
+            1400 0100 00000000000000000000000000000000
+            1400 0200 20010db8000a00010000000000000000
+            1400 0500 20010db8000b00010000000000000001
+            0800 0400 03000000
+            """,
+            NetlinkMessages.BuildNewRoute(route, 0x6b0c4cfd));
+        // rtm_flags 4 = RTNH_F_ONLINK; table 254 (main) in rtm_table
+    }
+
     /// <summary><c>ip -6 route del default from 2001:db8:a:1::/64 via fe80::1 dev v0 table 100 proto 100 metric 1024</c>.</summary>
     [Fact]
     public void DeleteRoute_SourceSpecificDefault_MatchesIproute2()

@@ -11,8 +11,9 @@ namespace DualHome.Testbed.Probing;
 public sealed record AddressEvent(DateTimeOffset Time, IPAddress Address, int PrefixLength, bool Deleted, bool Deprecated,
     bool Tentative, string ValidLifetime, string PreferredLifetime)
 {
-    /// <summary>Usable as a source for new connections (RFC 4862 §5.5.4, RFC 6724 rule 3).</summary>
-    public bool Preferred => !Deleted && !Deprecated && !Tentative;
+    /// <summary>Usable as a source for new connections (RFC 4862 §5.5.4, RFC 6724 rule 3). The kernel may report an
+    /// RA's preferred lifetime 0 in two messages, the first still without the "deprecated" flag: that one is not.</summary>
+    public bool Preferred => !Deleted && !Deprecated && !Tentative && PreferredLifetime != "0sec";
 
     public Isp? Isp => Topology.IspOf(Address);
 

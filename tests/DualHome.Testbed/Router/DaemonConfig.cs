@@ -26,6 +26,20 @@ public static class DaemonConfig
         ["State"] = new JsonObject { ["Directory"] = Path.Combine(workDirectory, "state") },
     };
 
+    /// <summary>Issue 10: the exit router of one ISP on a shared LAN — that uplink only, peers on, and its own socket,
+    /// log and state (both routers' files live in the one work directory).</summary>
+    public static JsonObject ExitRouter(string workDirectory, string dataPlane, Isp isp)
+    {
+        var config = Default(workDirectory, dataPlane);
+        string letter = Topology.Letter(isp);
+        config["Uplinks"] = new JsonArray(Uplink(isp));
+        config["Control"] = new JsonObject { ["Socket"] = Path.Combine(workDirectory, $"dualhomed-{letter}.sock") };
+        config["Log"] = new JsonObject { ["Path"] = Path.Combine(workDirectory, $"dualhomed-{letter}.log") };
+        config["State"] = new JsonObject { ["Directory"] = Path.Combine(workDirectory, $"state-{letter}") };
+        config["Peers"] = new JsonObject { ["Mode"] = "auto" };
+        return config;
+    }
+
     private static JsonObject Uplink(Isp isp) => new()
     {
         ["Name"] = Topology.Letter(isp),

@@ -17,10 +17,10 @@ public sealed class Dualhomed : RouterProcess
 
     public override string? LogPath => (string?)Config["Log"]?["Path"];
 
-    internal static Dualhomed Start(Site site, JsonObject config, string configPath, string name)
+    internal static Dualhomed Start(Site site, JsonObject config, string configPath, string name, Node node = Node.Router)
     {
         var binary = DaemonBinary.Require();
-        var p = site.StartBackground(name, Node.Router, [binary, "run", "--config", configPath]);
+        var p = site.StartBackground(name, node, [binary, "run", "--config", configPath]);
         return new Dualhomed(site, p, configPath, config);
     }
 }
