@@ -2,6 +2,7 @@ using DualHome.Config;
 using DualHome.ControlPlane.Peers;
 using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.ControlPlane.Uplinks;
+using DualHome.Daemon.PacketMode;
 using DualHome.Daemon.Peers;
 using DualHome.Daemon.Platform;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class Router
     {
         private readonly Lock _gate = new();
         private PeerPlan _last = PeerPlan.None;
+        private PacketDataPlane? _dataPlane;
 
         public PeerLink Link => link;
 
@@ -28,12 +30,34 @@ public sealed partial class Router
             {
                 var plan = link.Plan();
                 routes?.Apply(plan);
+                if (_dataPlane is not null) ToPacketMode(_dataPlane, plan);
                 if (!Same(plan, _last))
                     DaemonLog.PeerPlanChanged(log, List(plan.Forward.Select(f => $"{f.Prefix} via {f.Via}")), List(plan.Refuse.Select(r => r.ToString())),
                         List(plan.Deprecate.Select(d => d.Prefix.ToString())));
                 _last = plan;
             }
             refreshAdvertisement();
+        }
+
+        /// <summary>Packet mode: the forwarder follows the plan from now on.</summary>
+        public void Attach(PacketDataPlane dataPlane)
+        {
+            lock (_gate)
+            {
+                _dataPlane = dataPlane;
+                ToPacketMode(dataPlane, link.Plan());
+            }
+        }
+
+        /// <summary>A live peer's prefix goes to the MAC of the peer that forwards it (learnt from its RAs; without one
+        /// yet, the prefix is left out and refused as foreign until its next RA); a dead peer's is refused.</summary>
+        private void ToPacketMode(PacketDataPlane dataPlane, PeerPlan plan)
+        {
+            var peers = link.Table.Snapshot();
+            var live = plan.Forward.Select(f => (f.Prefix, Mac: peers.FirstOrDefault(p => p.Alive && p.Claimed.Any(c => c.Prefix == f.Prefix && c.RouterAddress.Equals(f.Via)))?.Mac))
+                .Where(x => x.Mac is not null);
+            dataPlane.SetPeers([.. live, .. plan.Refuse.Select(r => (r, (System.Net.NetworkInformation.PhysicalAddress?)null))],
+                peers.Select(p => p.Mac).OfType<System.Net.NetworkInformation.PhysicalAddress>());
         }
 
         public void Dispose()

@@ -86,6 +86,7 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
         using var dataPlane = config.DataPlane.IsPacket
             ? PacketDataPlane.Start(config, uplinks.Health, logs.CreateLogger<PacketDataPlane>())
             : null;
+        if (dataPlane is not null) peers?.Attach(dataPlane);
         await using var dns = DnsUpdates.Start(config, uplinks.Health, logs, lifetimes.Stale);
         using var board = Board.Open(config, uplinks.Health, logs, _log, FactoryReset);
         if (board is not null) uplinks.CarrierChanged += board.OnCarrier;

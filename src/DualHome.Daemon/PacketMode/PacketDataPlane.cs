@@ -9,6 +9,7 @@ using DualHome.DataPlane.Icmp;
 using DualHome.DataPlane.Neighbors;
 using DualHome.Linux.Netlink;
 using DualHome.Linux.Packet;
+using DualHome.Wire.Ethernet;
 using Microsoft.Extensions.Logging;
 using ForwarderUplink = DualHome.DataPlane.Forwarding.UplinkConfig;
 
@@ -112,6 +113,19 @@ public sealed class PacketDataPlane : IDisposable
     /// its hosts' existing connections keep flowing, only new ones move (RFC 8475). Starting counts as working; an
     /// uplink without a monitor (its route failed) does not.</summary>
     private static bool Forwards(UplinkState? state) => state is UplinkState.Starting or UplinkState.Up;
+
+    /// <summary>Issue 10: the peers' prefixes, each to its router's MAC (null: the peer is dead, code 5), and the MACs
+    /// of every peer router (a frame from one is never sent to a peer again).</summary>
+    public void SetPeers(IEnumerable<(IPNetwork Prefix, System.Net.NetworkInformation.PhysicalAddress? Mac)> nextHops,
+        IEnumerable<System.Net.NetworkInformation.PhysicalAddress> peerMacs)
+    {
+        if (Forwarder is null) return;
+        static Mac ToMac(System.Net.NetworkInformation.PhysicalAddress a) => Mac.Read(a.GetAddressBytes());
+        lock (_gate)
+            Forwarder.Reconfigure(Forwarder.Config.WithPeers(
+                nextHops.Select(h => new PeerNextHop(h.Prefix, h.Mac is { } m ? ToMac(m) : null)),
+                peerMacs.Where(m => m.GetAddressBytes().Length == Mac.Length).Select(ToMac)));
+    }
 
     private void SetUp(string uplink, bool up)
     {

@@ -54,10 +54,18 @@ public enum DropReason : byte
     /// <summary>The kernel found the receive ring full and dropped the frame before the forwarder saw it (the
     /// socket's tp_drops, PACKET_STATISTICS): the worker fell behind.</summary>
     ReceiveRingFull = 17,
+
+    // Peers (issue 10).
+    /// <summary>Source in a dead peer exit router's prefix: answered with code 5 so the host retries from another
+    /// address, as for an own dead uplink.</summary>
+    PeerDown = 18,
+    /// <summary>Source in a peer's prefix, but the frame came from a peer: never sent to a peer again (no ping-pong
+    /// between two routers that each believe the other forwards a prefix).</summary>
+    PeerLoop = 19,
 }
 
 /// <summary>The number of <see cref="DropReason"/> values, for counter arrays.</summary>
 public static class DropReasons
 {
-    public const int Count = (int)DropReason.ReceiveRingFull + 1;
+    public const int Count = (int)DropReason.PeerLoop + 1;
 }

@@ -23,6 +23,8 @@ public static class DropReasonNames
         DropReason.NoNeighbor => "no_neighbor",
         DropReason.RingFull => "ring_full",
         DropReason.ReceiveRingFull => "rx_ring_full",
+        DropReason.PeerDown => "peer_down",
+        DropReason.PeerLoop => "peer_loop",
         _ => "unknown",
     };
 
@@ -32,7 +34,7 @@ public static class DropReasonNames
         DropReason.None => "none",
         <= DropReason.PayloadLengthTooShort => "malformed",
         DropReason.OtherHost or DropReason.Martian or DropReason.NoRoute => "no_route",
-        DropReason.SourceNotInSite or DropReason.UplinkDown => "policy",
+        DropReason.SourceNotInSite or DropReason.UplinkDown or DropReason.PeerDown or DropReason.PeerLoop => "policy",
         DropReason.HopLimitExceeded => "hop_limit",
         DropReason.TooBig => "too_big",
         DropReason.NoNeighbor => "no_neighbor",

@@ -26,10 +26,10 @@ internal static class Classifier
         reason = FrameCheck.ReadIpv6(ethernet, out Ipv6Header ip);
         if (reason != DropReason.None)
             return ForwardDecision.Drop(reason);
-        return ClassifyPacket(config, ip, ingress, WireLength(ip, largestSegment));
+        return ClassifyPacket(config, ip, ingress, WireLength(ip, largestSegment), ethernet.Source);
     }
 
-    private static ForwardDecision ClassifyPacket(ForwarderConfig config, Ipv6Header ip, Port ingress, int ipLength)
+    private static ForwardDecision ClassifyPacket(ForwarderConfig config, Ipv6Header ip, Port ingress, int ipLength, Mac from)
     {
         if (Ipv6Bytes.IsMulticast(ip.Destination))
             return ForwardDecision.ToKernel; // RFC 4291 §2.7: the forwarder routes no multicast
@@ -39,7 +39,7 @@ internal static class Classifier
         if (LocalTraffic.IsForKernel(ip, config.OwnAddresses))
             return ForwardDecision.ToKernel;
         return ingress.IsLan
-            ? Routes.FromLan(config, ip, ipLength)
+            ? Routes.FromLan(config, ip, ipLength, from)
             : Routes.FromUplink(config, ip, ipLength);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using DualHome.DataPlane.Prefixes;
+using DualHome.Wire.Ethernet;
 
 namespace DualHome.DataPlane.Forwarding;
 
@@ -33,6 +34,45 @@ public sealed class ForwarderConfig
         SiteSources = other.SiteSources;
         LanDestinations = other.LanDestinations;
         OwnAddresses = other.OwnAddresses;
+        PeerSources = other.PeerSources;
+        _peerNextHops = other._peerNextHops;
+        _peerMacs = other._peerMacs;
+    }
+
+    private ForwarderConfig(ForwarderConfig other, IEnumerable<PeerNextHop> peers, IEnumerable<Mac> peerMacs) : this(other, other._uplinks)
+    {
+        var hops = new List<Mac>();
+        var table = new PrefixTable<int>();
+        foreach (var peer in peers)
+        {
+            if (peer.Mac is { } mac) hops.Add(mac);
+            table.Add(peer.Prefix, peer.Mac is null ? DeadPeer : hops.Count - 1);
+        }
+        PeerSources = table;
+        _peerNextHops = [.. hops];
+        _peerMacs = [.. peerMacs.Distinct()];
+    }
+
+    /// <summary>A <see cref="PeerSources"/> value: the peer owning the prefix is dead.</summary>
+    internal const int DeadPeer = -1;
+    private readonly Mac[] _peerNextHops = [];
+    private readonly Mac[] _peerMacs = [];
+
+    /// <summary>Issue 10: peer prefix → index of the peer's MAC, or <see cref="DeadPeer"/>. Empty without peers.</summary>
+    public PrefixTable<int> PeerSources { get; } = new();
+
+    /// <summary>The same configuration with the peers' prefixes and the MACs of every peer router (alive or dead:
+    /// a frame from any of them is never sent to a peer again).</summary>
+    public ForwarderConfig WithPeers(IEnumerable<PeerNextHop> peers, IEnumerable<Mac> peerMacs) => new(this, peers, peerMacs);
+
+    internal Mac PeerNextHopAt(int index) => _peerNextHops[index];
+
+    /// <summary>Linear: a LAN has a handful of routers (the peer table holds 8 at most). Allocates nothing.</summary>
+    internal bool IsPeerMac(Mac mac)
+    {
+        foreach (var m in _peerMacs)
+            if (m == mac) return true;
+        return false;
     }
 
     public PortConfig Lan { get; }

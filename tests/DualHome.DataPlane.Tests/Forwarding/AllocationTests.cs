@@ -11,6 +11,10 @@ public class AllocationTests
     public void ClassifyRewriteAndErrors_Allocate0Bytes_Over100kIterations()
     {
         var site = new Site(icmpRate: 1000, icmpBurst: 10);
+        site.Forwarder.Reconfigure(site.Forwarder.Config.WithPeers( // issue 10: a live and a dead peer prefix
+            [new PeerNextHop(System.Net.IPNetwork.Parse("2001:db8:d:1::/64"), DualHome.Wire.Ethernet.Mac.Parse("00:00:5e:00:53:d1")),
+             new PeerNextHop(System.Net.IPNetwork.Parse("2001:db8:e:1::/64"), null)],
+            [DualHome.Wire.Ethernet.Mac.Parse("00:00:5e:00:53:d1")]));
         (byte[] Frame, Port Ingress)[] golden = Golden();
         byte[] work = new byte[2048], output = new byte[Icmpv6ErrorBuilder.MaxFrameLength];
         // Warm up with as many iterations as are measured: static constructors, and the tiered JIT's re-compiles
@@ -47,6 +51,9 @@ public class AllocationTests
     private static (byte[], Port)[] Golden() =>
     [
         (Frames.Ipv6(Site.HostA, Site.Server), Port.Lan),                        // forward to uplink A
+        (Frames.Ipv6("2001:db8:d:1::1", Site.Server), Port.Lan),                 // to a live peer
+        (Frames.Ipv6("2001:db8:e:1::1", Site.Server), Port.Lan),                 // a dead peer's: code 5
+        (Frames.Ipv6("2001:db8:d:1::1", Site.Server, srcMac: "00:00:5e:00:53:d1"), Port.Lan), // from a peer: dropped
         (Frames.Ipv6(Site.HostB, Site.Server, payloadLength: 1400), Port.Lan),   // forward to uplink B
         (Frames.Ipv6("2001:db8:c::1", Site.Server), Port.Lan),                   // code 5
         (Frames.Ipv6(Site.HostA, Site.Server, hopLimit: 1), Port.Lan),           // time exceeded
