@@ -59,7 +59,7 @@ internal static class UplinkValidator
     /// <summary>The LanPrefix value that selects DHCPv6 prefix delegation.</summary>
     public const string DelegatedKeyword = "dhcpv6-pd";
 
-    private static ProbeConfig? ValidateProbe(string key, ProbeOptions p, List<ConfigIssue> issues)
+    internal static ProbeConfig? ValidateProbe(string key, ProbeOptions p, List<ConfigIssue> issues)
     {
         var targets = AddressParsing.Addresses($"{key}.Targets", p.Targets, issues);
         if (p.IntervalMs is < 10 or > 60_000)

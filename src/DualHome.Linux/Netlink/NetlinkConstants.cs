@@ -4,6 +4,8 @@ namespace DualHome.Linux.Netlink;
 internal static class NetlinkConstants
 {
     public const int NETLINK_ROUTE = 0;
+    /// <summary>Generic netlink (linux/netlink.h): families such as "mptcp_pm" resolved by name.</summary>
+    public const int NETLINK_GENERIC = 16;
     public const int SOL_NETLINK = 270;
     /// <summary>Error ACKs echo only the request header, not the whole request.</summary>
     public const int NETLINK_CAP_ACK = 10;
@@ -41,6 +43,9 @@ internal static class NetlinkConstants
 
     /// <summary>nla_type carries NLA_F_NESTED and NLA_F_NET_BYTEORDER in its two top bits.</summary>
     public const ushort NLA_TYPE_MASK = 0x3fff;
+
+    /// <summary>Set in nla_type of an attribute that holds attributes (linux/netlink.h).</summary>
+    public const ushort NLA_F_NESTED = 0x8000;
 
     public static int Align(int length) => (length + Alignment - 1) & ~(Alignment - 1);
 }

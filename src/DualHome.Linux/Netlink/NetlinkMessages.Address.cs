@@ -15,6 +15,30 @@ public static partial class NetlinkMessages
         int interfaceIndex, IPAddress address, int prefixLength, AddressFlags flags, uint sequence) =>
         BuildAddress(RTM_NEWADDR, NewFlags | NetlinkConstants.NLM_F_EXCL, interfaceIndex, address, prefixLength, flags, sequence);
 
+    /// <summary>
+    /// RTM_NEWADDR with NLM_F_REPLACE and IFA_CACHEINFO (like <c>ip -6 addr change ADDRESS/LEN dev IF preferred_lft P
+    /// valid_lft V</c>): new lifetimes for an existing address. Preferred 0 deprecates it (RFC 4862 §5.5.4).
+    /// </summary>
+    public static byte[] BuildChangeLifetimes(
+        int interfaceIndex, IPAddress address, int prefixLength, uint preferred, uint valid, uint sequence)
+    {
+        ValidateAddress(interfaceIndex, address, prefixLength);
+        var writer = new NetlinkWriter(stackalloc byte[MaxRequestSize]);
+        writer.WriteHeader(RTM_NEWADDR, NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_ACK | NetlinkConstants.NLM_F_REPLACE, sequence);
+        var ifaddrmsg = writer.Reserve(IfAddrMsgSize);
+        ifaddrmsg[0] = AF_INET6;
+        ifaddrmsg[1] = (byte)prefixLength;
+        BinaryPrimitives.WriteInt32LittleEndian(ifaddrmsg[4..], interfaceIndex);
+        writer.WriteAddress(IFA_LOCAL, address); // iproute2's order for `change`: LOCAL, ADDRESS, CACHEINFO
+        writer.WriteAddress(IFA_ADDRESS, address);
+        Span<byte> cacheinfo = stackalloc byte[16]; // struct ifa_cacheinfo { prefered, valid, cstamp, tstamp }
+        cacheinfo.Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(cacheinfo, preferred);
+        BinaryPrimitives.WriteUInt32LittleEndian(cacheinfo[4..], valid);
+        writer.WriteAttribute(IFA_CACHEINFO, cacheinfo);
+        return writer.ToArray();
+    }
+
     /// <summary>RTM_DELADDR (like <c>ip -6 addr del</c>).</summary>
     public static byte[] BuildDeleteAddress(int interfaceIndex, IPAddress address, int prefixLength, uint sequence) =>
         BuildAddress(RTM_DELADDR, DeleteFlags, interfaceIndex, address, prefixLength, AddressFlags.None, sequence);

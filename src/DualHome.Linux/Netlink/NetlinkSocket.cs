@@ -4,7 +4,8 @@ using static DualHome.Linux.Netlink.NetlinkConstants;
 
 namespace DualHome.Linux.Netlink;
 
-/// <summary>A NETLINK_ROUTE socket: open, send one request to the kernel, receive whole datagrams (netlink(7)).</summary>
+/// <summary>A netlink socket (NETLINK_ROUTE, or NETLINK_GENERIC for MPTCP): open, send one request to the kernel,
+/// receive whole datagrams (netlink(7)).</summary>
 internal sealed class NetlinkSocket : IDisposable
 {
     /// <summary>The kernel always answers at once; a silent kernel is a bug worth an error, not a hang.</summary>
@@ -21,9 +22,10 @@ internal sealed class NetlinkSocket : IDisposable
     /// Opens and binds the socket; the kernel assigns the port id. <paramref name="groups"/> is the nl_groups
     /// bitmask of multicast groups to join (bit n − 1 for group n). Lives in the calling thread's namespace.
     /// </summary>
-    public static unsafe NetlinkSocket Open(uint groups = 0)
+    public static unsafe NetlinkSocket Open(uint groups = 0, int protocol = NETLINK_ROUTE)
     {
-        var fd = SocketCalls.Open(SocketConstants.AF_NETLINK, SocketConstants.SOCK_RAW, NETLINK_ROUTE, "AF_NETLINK, NETLINK_ROUTE");
+        var fd = SocketCalls.Open(SocketConstants.AF_NETLINK, SocketConstants.SOCK_RAW, protocol,
+            protocol == NETLINK_ROUTE ? "AF_NETLINK, NETLINK_ROUTE" : $"AF_NETLINK, protocol {protocol}");
         try
         {
             // Short error ACKs with the kernel's explanation (since Linux 4.12); both are optional,

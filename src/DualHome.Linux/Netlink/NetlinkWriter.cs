@@ -59,6 +59,26 @@ internal ref struct NetlinkWriter
         WriteAttribute(type, bytes);
     }
 
+    public void WriteUInt16(ushort type, ushort value)
+    {
+        Span<byte> bytes = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
+        WriteAttribute(type, bytes);
+    }
+
+    /// <summary>Opens a nested attribute (NLA_F_NESTED set, as iproute2's addattr_nest does); returns where it starts
+    /// for <see cref="EndNested"/>.</summary>
+    public int BeginNested(ushort type)
+    {
+        int start = _length;
+        var header = Reserve(4);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], (ushort)(type | NetlinkConstants.NLA_F_NESTED));
+        return start;
+    }
+
+    /// <summary>Closes a nested attribute: its nla_len covers everything written since <see cref="BeginNested"/>.</summary>
+    public void EndNested(int start) => BinaryPrimitives.WriteUInt16LittleEndian(_buffer[start..], (ushort)(_length - start));
+
     /// <summary>An IPv6 address: 16 bytes in network order (scope id is not part of it).</summary>
     public void WriteAddress(ushort type, IPAddress address)
     {

@@ -1,92 +1,12 @@
-using static DualHome.Linux.Netlink.NetlinkConstants;
-
 namespace DualHome.Linux.Netlink;
 
-/// <summary>Request/reply matching: sequence numbers, ACKs, multipart dumps.</summary>
+/// <summary>The rtnetlink requests go through one <see cref="NetlinkSession"/>.</summary>
 public sealed partial class Rtnetlink
 {
-    /// <summary>A netlink datagram holds at most one page-sized dump chunk (NLMSG_GOODSIZE); 64 KiB is ample.</summary>
-    private const int ReceiveBufferSize = 64 * 1024;
+    private static int[] ExistsErrors => NetlinkSession.ExistsErrors;
+    private static int[] MissingErrors => NetlinkSession.MissingErrors;
 
-    /// <summary>What an add tolerates: the object is already there.</summary>
-    private static readonly int[] ExistsErrors = [Errno.EEXIST];
+    private bool Execute(string operation, Func<uint, byte[]> build, int[] tolerated) => _session.Execute(operation, build, tolerated);
 
-    /// <summary>
-    /// What a delete tolerates: ESRCH (no such route, ip6_route_del), ENOENT (no such table,
-    /// nexthop or rule, fib_nl_delrule), EADDRNOTAVAIL (no such address, inet6_addr_del).
-    /// </summary>
-    private static readonly int[] MissingErrors = [Errno.ESRCH, Errno.ENOENT, Errno.EADDRNOTAVAIL];
-
-    private readonly byte[] _receiveBuffer = new byte[ReceiveBufferSize];
-
-    private delegate void ReplyHandler(in NetlinkMessage reply);
-
-    /// <summary>Sends one request and waits for its ACK; true if the kernel changed something.</summary>
-    private bool Execute(string operation, Func<uint, byte[]> build, int[] tolerated)
-    {
-        lock (_gate)
-        {
-            var sequence = unchecked(++_sequence);
-            var errno = Transact(build(sequence), sequence, onReply: null, out var detail);
-            if (errno == 0)
-            {
-                return true;
-            }
-
-            return tolerated.Contains(errno) ? false : throw new NativeErrorException(operation, errno, detail);
-        }
-    }
-
-    /// <summary>Sends a GET (single object or dump) and hands each reply to <paramref name="onReply"/>.</summary>
-    private void Query(string operation, Func<uint, byte[]> build, ReplyHandler onReply)
-    {
-        lock (_gate)
-        {
-            var sequence = unchecked(++_sequence);
-            var errno = Transact(build(sequence), sequence, onReply, out var detail);
-            if (errno != 0)
-            {
-                throw new NativeErrorException(operation, errno, detail);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Reads replies until the one that ends the request: NLMSG_ERROR (ACK or error), NLMSG_DONE
-    /// (end of a dump), or a reply without NLM_F_MULTI (a single GET answer). Replies with another
-    /// sequence number are leftovers of an earlier, abandoned request and are skipped.
-    /// </summary>
-    private int Transact(byte[] request, uint sequence, ReplyHandler? onReply, out string? detail)
-    {
-        detail = null;
-        _socket.Send(request);
-        while (true)
-        {
-            var datagram = _receiveBuffer.AsSpan(0, _socket.Receive(_receiveBuffer));
-            var offset = 0;
-            while (NetlinkReader.TryReadMessage(datagram, ref offset, out var reply))
-            {
-                if (reply.Sequence != sequence || reply.Type == NLMSG_NOOP)
-                {
-                    continue;
-                }
-
-                if (reply.Type == NLMSG_ERROR)
-                {
-                    return NetlinkAck.ReadError(reply, out detail);
-                }
-
-                if (reply.Type == NLMSG_DONE)
-                {
-                    return NetlinkAck.ReadDoneError(reply);
-                }
-
-                onReply?.Invoke(reply);
-                if ((reply.Flags & NLM_F_MULTI) == 0)
-                {
-                    return 0;
-                }
-            }
-        }
-    }
+    private void Query(string operation, Func<uint, byte[]> build, NetlinkSession.ReplyHandler onReply) => _session.Query(operation, build, onReply);
 }

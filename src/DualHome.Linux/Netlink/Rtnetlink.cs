@@ -12,15 +12,9 @@ namespace DualHome.Linux.Netlink;
 /// </summary>
 public sealed partial class Rtnetlink : IDisposable
 {
-    private readonly NetlinkSocket _socket;
-    private readonly Lock _gate = new();
-    private uint _sequence;
+    private readonly NetlinkSession _session;
 
-    private Rtnetlink(NetlinkSocket socket)
-    {
-        _socket = socket;
-        _sequence = (uint)Environment.TickCount; // like iproute2: successive sockets use different numbers
-    }
+    private Rtnetlink(NetlinkSocket socket) => _session = new NetlinkSession(socket);
 
     public static Rtnetlink Open()
     {
@@ -39,6 +33,10 @@ public sealed partial class Rtnetlink : IDisposable
             ignoreExisting ? ExistsErrors : []);
 
     /// <summary>Deletes an address; returns false instead of throwing EADDRNOTAVAIL when <paramref name="ignoreMissing"/>.</summary>
+    /// <summary>New lifetimes for an existing address (<c>ip -6 addr change … preferred_lft P valid_lft V</c>).</summary>
+    public void ChangeAddressLifetimes(int interfaceIndex, IPAddress address, int prefixLength, uint preferred, uint valid) =>
+        Execute("RTM_NEWADDR(change)", seq => NetlinkMessages.BuildChangeLifetimes(interfaceIndex, address, prefixLength, preferred, valid, seq), []);
+
     public bool DeleteAddress(int interfaceIndex, IPAddress address, int prefixLength, bool ignoreMissing = false) =>
         Execute("RTM_DELADDR", seq => NetlinkMessages.BuildDeleteAddress(interfaceIndex, address, prefixLength, seq),
             ignoreMissing ? MissingErrors : []);
@@ -55,5 +53,5 @@ public sealed partial class Rtnetlink : IDisposable
     public bool DeleteRoute(Ipv6Route route, bool ignoreMissing = false) =>
         Execute("RTM_DELROUTE", seq => NetlinkMessages.BuildDeleteRoute(route, seq), ignoreMissing ? MissingErrors : []);
 
-    public void Dispose() => _socket.Dispose();
+    public void Dispose() => _session.Dispose();
 }

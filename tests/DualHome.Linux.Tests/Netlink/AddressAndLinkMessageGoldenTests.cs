@@ -27,6 +27,21 @@ public sealed class AddressAndLinkMessageGoldenTests
     }
 
     /// <summary><c>ip -6 addr del 2001:db8:a:1::1/64 dev v0</c>.</summary>
+    /// <summary><c>ip -6 addr change 2001:db8:a:1::5/64 dev v0 preferred_lft 0 valid_lft 4000</c> (ifindex 3, iproute2
+    /// 6.1's sequence 0x6b0c5316), captured with strace (issue 11: the host deprecates an address itself).</summary>
+    [Fact]
+    public void ChangeLifetimes_MatchesIproute2()
+    {
+        Hex.Equal("""
+            54000000 1400 0501 16530c6b 00000000
+            0a 40 00 00 03000000
+            1400 0200 20010db8000a00010000000000000005
+            1400 0100 20010db8000a00010000000000000005
+            1400 0600 00000000 a00f0000 00000000 00000000
+            """, NetlinkMessages.BuildChangeLifetimes(3, IPAddress.Parse("2001:db8:a:1::5"), 64, 0, 4000, 0x6b0c5316));
+        // RTM_NEWADDR, REQUEST|ACK|REPLACE; IFA_LOCAL, IFA_ADDRESS, IFA_CACHEINFO { preferred 0, valid 4000, 0, 0 }
+    }
+
     [Fact]
     public void DeleteAddress_MatchesIproute2()
     {

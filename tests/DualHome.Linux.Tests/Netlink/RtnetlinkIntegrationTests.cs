@@ -69,6 +69,37 @@ public sealed class RtnetlinkIntegrationTests : IDisposable
     }
 
     [Fact]
+    public void ChangeAddressLifetimes_DeprecatesAndRestores()
+    {
+        Root.Require();
+        Netns.Ip("-6", "addr", "add", "2001:db8:a:1::5/64", "dev", "a", "nodad", "valid_lft", "5000", "preferred_lft", "3000");
+        var address = IPAddress.Parse("2001:db8:a:1::5");
+
+        Netlink.ChangeAddressLifetimes(_index, address, 64, 0, 4000);
+        Assert.Contains(Netlink.GetAddresses(_index), a => a.Address.Equals(address) && a.IsDeprecated && a.ValidLifetime is > 3990 and <= 4000);
+        Assert.Contains("deprecated", Netns.Ip("-6", "addr", "show", "dev", "a"));
+
+        Netlink.ChangeAddressLifetimes(_index, address, 64, 2000, 4000);
+        Assert.Contains(Netlink.GetAddresses(_index), a => a.Address.Equals(address) && !a.IsDeprecated && a.PreferredLifetime > 1990);
+    }
+
+    [Fact]
+    public void MptcpEndpoints_AndLimits_AreWhatIproute2Shows()
+    {
+        Root.Require();
+        using var pm = Netns.Run(Linux.Netlink.Mptcp.MptcpPathManager.Open);
+        var endpoint = new Linux.Netlink.Mptcp.MptcpEndpoint(201, IPAddress.Parse("2001:db8:a:1::7"), _index, Linux.Netlink.Mptcp.MptcpEndpointFlags.Subflow);
+        Assert.True(pm.AddEndpoint(endpoint));
+        Assert.False(pm.AddEndpoint(endpoint)); // already there: tolerated
+        Assert.Contains("2001:db8:a:1::7 id 201 subflow dev a", Netns.Ip("mptcp", "endpoint", "show"));
+        pm.SetLimits(new Linux.Netlink.Mptcp.MptcpLimits(3, 4));
+        Assert.Equal(new Linux.Netlink.Mptcp.MptcpLimits(3, 4), pm.GetLimits());
+        Assert.True(pm.DeleteEndpoint(201));
+        Assert.False(pm.DeleteEndpoint(201));
+        Assert.DoesNotContain("2001:db8:a:1::7", Netns.Ip("mptcp", "endpoint", "show"));
+    }
+
+    [Fact]
     public void AddRoute_SourceSpecificDefault_IsWhatIproute2Shows_AndDeleteRemovesIt()
     {
         Root.Require();
