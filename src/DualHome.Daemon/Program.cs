@@ -13,6 +13,8 @@ public static class Program
             return CtlFrontEnd.Execute(args[1..]);
         if (args.Length > 0 && args[0] == "console")
             return ConsoleFrontEnd.Execute(args[1..]);
+        if (args.Length > 0 && args[0] == "host")
+            return HostCommand.Execute(args[1..], Console.Out, Console.Error);
         if (args.Length > 0 && args[0] == "dhcpv6")
             return Dhcpv6Command.Execute(args[1..], Console.Out, Console.Error);
         var parsed = CommandLine.Parse(args);

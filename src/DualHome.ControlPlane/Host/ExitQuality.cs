@@ -28,6 +28,16 @@ public sealed class ExitQuality(int window)
         }
     }
 
+    public void Clear() => _rounds.Clear();
+
+    /// <summary>A copy, for deciding while the probes go on adding rounds.</summary>
+    public ExitQuality Snapshot()
+    {
+        var copy = new ExitQuality(window);
+        foreach (var r in _rounds) copy._rounds.Enqueue(r);
+        return copy;
+    }
+
     public override string ToString() =>
         $"loss {Loss:P0}, median RTT {(MedianRtt is { } m ? $"{m.TotalMilliseconds:0.0} ms" : "none")} over {_rounds.Count} rounds";
 }

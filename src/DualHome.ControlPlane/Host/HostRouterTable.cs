@@ -1,4 +1,5 @@
 using System.Net;
+using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.Wire.Nd;
 
 namespace DualHome.ControlPlane.Host;
@@ -14,13 +15,28 @@ public sealed record HostRoute(IPNetwork Prefix, IPAddress Router);
 /// from it is no longer that router's), and a router whose lifetime ran out is not a default router (RFC 4861 §6.3.4).
 /// Bounded: more routers than <see cref="MaxRouters"/> are ignored. Thread-safe.
 /// </summary>
-public sealed class HostRouterTable(TimeProvider time)
+public sealed class HostRouterTable(TimeProvider time) : INdReceiver
 {
     public const int MaxRouters = 8;
     private readonly Lock _gate = new();
     private readonly Dictionary<IPAddress, Heard> _routers = [];
 
     private sealed record Heard(Wire.Nd.RouterAdvertisement Ra, DateTimeOffset At);
+
+    /// <summary>Counts RAs refused by the ND checks (RFC 4861 §6.1.2) and other ICMPv6 it was handed.</summary>
+    public NdCounters Counters { get; } = new();
+
+    /// <summary>Raised after each valid RA is taken in (outside the lock).</summary>
+    public event Action? Advertised;
+
+    /// <summary>A datagram from the host's RA-only ICMPv6 socket. Never throws: bad packets are counted drops.</summary>
+    public void OnReceived(ReadOnlySpan<byte> icmp, in NdReceiveContext context)
+    {
+        if (NdCodec.Read(icmp, context, out var message) is { } reason) { Counters.CountDrop(reason); return; }
+        if (message is not Wire.Nd.RouterAdvertisement ra) return;
+        OnAdvertisement(context.Source, ra);
+        Advertised?.Invoke();
+    }
 
     public void OnAdvertisement(IPAddress source, Wire.Nd.RouterAdvertisement ra)
     {

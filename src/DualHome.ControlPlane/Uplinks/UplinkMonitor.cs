@@ -27,7 +27,11 @@ public sealed class UplinkMonitor : IDisposable
         _health = new UplinkHealth(config.Name, config.Probe, time, log);
         _health.Transitioned += OnTransitioned;
         _probes = new ProbeScheduler(config.Name, config.Probe, identifier, transport, time, random, log);
-        _probes.RoundCompleted += round => Update(health => health.OnRound(round));
+        _probes.RoundCompleted += round =>
+        {
+            Update(health => health.OnRound(round));
+            RoundCompleted?.Invoke(round);
+        };
         _changes = new OrderedDispatcher<UplinkChange>(change => Changed?.Invoke(change));
     }
 
@@ -38,6 +42,9 @@ public sealed class UplinkMonitor : IDisposable
     /// <summary>Every health transition and override change. Handlers run outside the monitor's lock and may
     /// read <see cref="Current"/> or call <see cref="SetOverride"/>; they must not throw.</summary>
     public event Action<UplinkChange>? Changed;
+
+    /// <summary>Each probe round's result after the health machine has taken it (host mode measures exits with it).</summary>
+    public event Action<ProbeRound>? RoundCompleted;
 
     public UplinkStatus Current
     {

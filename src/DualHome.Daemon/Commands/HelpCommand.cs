@@ -15,6 +15,9 @@ public static class HelpCommand
                                             at 115200 8N1 ("?" and Tab show what may follow)
           dualhomed dhcpv6 --interface IF [--state DIR] [--timeout S] [--release]
                                             ask the ISP on IF for a prefix (DHCPv6-PD) and print it
+          dualhomed host [--config FILE]    host mode, on a Linux host of the site (not the router): source
+                                            routes per router (RFC 8028), per-source probes, MPTCP subflows;
+                                            FILE defaults to /etc/dualhome/host.json
           dualhomed --version               print the version
           dualhomed help                    this text
 

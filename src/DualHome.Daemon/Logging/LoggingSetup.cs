@@ -22,8 +22,10 @@ public static class LoggingSetup
         return LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddSerilog(logger, dispose: true));
     }
 
+    /// <summary>An empty path means stderr only (host mode: the host's service manager keeps stderr).</summary>
     private static bool TryPrepareDirectory(string path, TextWriter stderr)
     {
+        if (string.IsNullOrEmpty(path)) return false;
         try
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -31,21 +31,23 @@ public sealed class ProbeSocket : IProbeTransport, IDisposable
         }
     }
 
-    /// <summary>Feeds replies to the monitor until the returned handle is disposed.</summary>
-    public IDisposable StartReceiving(UplinkMonitor monitor)
+    /// <summary>Feeds replies to the monitor until the returned handle is disposed; <paramref name="accepted"/> hears the
+    /// sequence of each reply the monitor accepted (host mode times them).</summary>
+    public IDisposable StartReceiving(UplinkMonitor monitor, Action<ushort>? accepted = null)
     {
         var buffer = new byte[256];
-        return ReceiveThread.Start($"probe-{monitor.Name}", _ => ReceiveOnce(monitor, buffer), _socket.Dispose);
+        return ReceiveThread.Start($"probe-{monitor.Name}", _ => ReceiveOnce(monitor, buffer, accepted), _socket.Dispose);
     }
 
     public void Dispose() => _socket.Dispose();
 
-    private bool ReceiveOnce(UplinkMonitor monitor, byte[] buffer)
+    private bool ReceiveOnce(UplinkMonitor monitor, byte[] buffer, Action<ushort>? accepted)
     {
         if (!_socket.TryReceive(buffer, out var meta, out int length) || meta.Truncated)
             return true;
-        if (Icmpv6Echo.TryReadReply(buffer.AsSpan(0, length), out var id, out var seq))
-            monitor.OnEchoReply(new IPAddress(meta.Source.GetAddressBytes()), id, seq);
+        if (Icmpv6Echo.TryReadReply(buffer.AsSpan(0, length), out var id, out var seq)
+            && monitor.OnEchoReply(new IPAddress(meta.Source.GetAddressBytes()), id, seq) == EchoReplyResult.Accepted)
+            accepted?.Invoke(seq);
         return true;
     }
 }

@@ -64,6 +64,16 @@ public sealed class MptcpMessageGoldenTests
             """, MptcpMessages.BuildDeleteEndpoint(Family, 200, Sequence));
     }
 
+    /// <summary><c>ip mptcp endpoint change id 200 backup</c> and <c>… nobackup</c> (sequence 0x6b0c5483).</summary>
+    [Fact]
+    public void SetBackup_MatchesIproute2()
+    {
+        Hex.Equal("28000000 1c00 0500 83540c6b 00000000 07 01 0000 1400 0180 0500 0200 c8000000 0800 0600 04000000",
+            MptcpMessages.BuildSetBackup(Family, 200, true, 0x6b0c5483));
+        Hex.Equal("20000000 1c00 0500 83540c6b 00000000 07 01 0000 0c00 0180 0500 0200 c8000000",
+            MptcpMessages.BuildSetBackup(Family, 200, false, 0x6b0c5483));
+    }
+
     /// <summary><c>ip mptcp limits set subflow 2 add_addr_accepted 2</c>.</summary>
     [Fact]
     public void SetLimits_MatchesIproute2()

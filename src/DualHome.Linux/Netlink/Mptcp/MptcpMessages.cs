@@ -9,7 +9,7 @@ internal static class MptcpMessages
 {
     public const string Family = "mptcp_pm";
     private const byte Version = 1;
-    private const byte CMD_ADD_ADDR = 1, CMD_DEL_ADDR = 2, CMD_SET_LIMITS = 5, CMD_GET_LIMITS = 6;
+    private const byte CMD_ADD_ADDR = 1, CMD_DEL_ADDR = 2, CMD_SET_LIMITS = 5, CMD_GET_LIMITS = 6, CMD_SET_FLAGS = 7;
     private const ushort ATTR_ADDR = 1, ATTR_RCV_ADD_ADDRS = 2, ATTR_SUBFLOWS = 3;
     private const ushort ADDR_ATTR_FAMILY = 1, ADDR_ATTR_ID = 2, ADDR_ATTR_ADDR6 = 4, ADDR_ATTR_FLAGS = 6, ADDR_ATTR_IF_IDX = 7;
     private const ushort AF_INET6 = 10;
@@ -36,6 +36,18 @@ internal static class MptcpMessages
         var writer = GenericNetlinkMessages.Begin(stackalloc byte[MaxRequestSize], familyId, RequestAck, CMD_DEL_ADDR, Version, sequence);
         int nest = writer.BeginNested(ATTR_ADDR);
         writer.WriteByte(ADDR_ATTR_ID, id);
+        writer.EndNested(nest);
+        return writer.ToArray();
+    }
+
+    /// <summary><c>ip mptcp endpoint change id ID backup|nobackup</c>: the kernel switches the endpoint's existing
+    /// subflows too (MP_PRIO, RFC 8684 §3.3.8) without closing them. "nobackup" sends no flags attribute.</summary>
+    public static byte[] BuildSetBackup(ushort familyId, byte id, bool backup, uint sequence)
+    {
+        var writer = GenericNetlinkMessages.Begin(stackalloc byte[MaxRequestSize], familyId, RequestAck, CMD_SET_FLAGS, Version, sequence);
+        int nest = writer.BeginNested(ATTR_ADDR);
+        writer.WriteByte(ADDR_ATTR_ID, id);
+        if (backup) writer.WriteUInt32(ADDR_ATTR_FLAGS, (uint)MptcpEndpointFlags.Backup);
         writer.EndNested(nest);
         return writer.ToArray();
     }

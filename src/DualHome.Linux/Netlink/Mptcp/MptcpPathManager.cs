@@ -41,6 +41,10 @@ public sealed class MptcpPathManager : IDisposable
     public bool DeleteEndpoint(byte id) =>
         _session.Execute("MPTCP_PM_CMD_DEL_ADDR", seq => MptcpMessages.BuildDeleteEndpoint(_family, id, seq), [Errno.EINVAL, Errno.ENOENT]);
 
+    /// <summary>Marks an endpoint (and its subflows) backup or not.</summary>
+    public void SetBackup(byte id, bool backup) =>
+        _session.Execute("MPTCP_PM_CMD_SET_FLAGS", seq => MptcpMessages.BuildSetBackup(_family, id, backup, seq), []);
+
     public MptcpLimits GetLimits()
     {
         var limits = new MptcpLimits(0, 0);

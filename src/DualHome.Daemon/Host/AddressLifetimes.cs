@@ -1,0 +1,67 @@
+using System.Net;
+using DualHome.ControlPlane.Host;
+using DualHome.Linux;
+using DualHome.Linux.Netlink;
+using Microsoft.Extensions.Logging;
+
+namespace DualHome.Daemon.Host;
+
+/// <summary>
+/// Local deprecation (issue 11): the address of an exit that is dead or clearly worse gets preferred lifetime 0 with
+/// its valid lifetime unchanged, so new connections use another address (RFC 6724 rule 3) and open ones keep theirs
+/// (RFC 4862 §5.5.4) — the same thing a router's RA does, but as soon as the host's own probes see it. A router's next
+/// RA gives the lifetime back (§5.5.3 e); the agent deprecates again at once while the exit stays avoided. When it is
+/// used again, the preferred lifetime the routers last advertised comes back.
+/// </summary>
+public sealed class AddressLifetimes(Rtnetlink netlink, int interfaceIndex, HostRouterTable routers, ILogger log)
+{
+    private readonly HashSet<IPAddress> _deprecated = [];
+
+    public void Apply(InterfaceAddress address, IPNetwork prefix, ExitUse use)
+    {
+        if (use != ExitUse.Use)
+        {
+            if (address.PreferredLifetime == 0) return;
+            if (Change(address, 0, $"deprecated ({use.ToString().ToLowerInvariant()} exit)")) _deprecated.Add(address.Address);
+        }
+        else if (_deprecated.Contains(address.Address))
+        {
+            uint preferred = Math.Min(routers.PreferredLeft(prefix), address.ValidLifetime);
+            if (preferred > 0 && Change(address, preferred, $"preferred again for {preferred} s")) _deprecated.Remove(address.Address);
+        }
+    }
+
+    /// <summary>At exit: the addresses host mode deprecated get the routers' preferred lifetime back.</summary>
+    public void Restore(IReadOnlyList<InterfaceAddress> addresses)
+    {
+        foreach (var a in addresses.Where(a => _deprecated.Contains(a.Address)))
+        {
+            var prefix = new IPNetwork(Mask(a.Address, a.PrefixLength), a.PrefixLength);
+            uint preferred = Math.Min(routers.PreferredLeft(prefix), a.ValidLifetime);
+            if (preferred > 0) Change(a, preferred, "preferred again (host mode stops)");
+        }
+        _deprecated.Clear();
+    }
+
+    private bool Change(InterfaceAddress a, uint preferred, string what)
+    {
+        try
+        {
+            netlink.ChangeAddressLifetimes(interfaceIndex, a.Address, a.PrefixLength, preferred, a.ValidLifetime);
+            HostLog.Address(log, a.Address.ToString(), what);
+            return true;
+        }
+        catch (NativeErrorException e)
+        {
+            HostLog.Failed(log, $"change the lifetimes of {a.Address}", e.Message);
+            return false;
+        }
+    }
+
+    internal static IPAddress Mask(IPAddress address, int length)
+    {
+        var bytes = address.GetAddressBytes();
+        for (int bit = length; bit < 128; bit++) bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        return new IPAddress(bytes);
+    }
+}

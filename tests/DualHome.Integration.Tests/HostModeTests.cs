@@ -1,0 +1,105 @@
+using System.Net;
+using DualHome.Testbed;
+
+namespace DualHome.Integration.Tests;
+
+/// <summary>
+/// Issue 11: `dualhomed host` on the site's host, MPTCP on the server. A long MPTCP transfer from the host's A address
+/// keeps running through a silent failure of ISP A (the host's own probes see it; its MPTCP endpoint for A goes, so the
+/// kernel moves the data to the B subflow), and uses A again after recovery: when ISP B fails next, the transfer goes
+/// on through A. A plain TCP transfer from A stalls for the whole failure of A, as the draft expects for simple hosts.
+/// </summary>
+public sealed class HostModeTests : SiteTest
+{
+    private const int MptcpPort = 7200, TcpPort = 7201;
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
+
+    [Fact(Timeout = 120_000)]
+    public Task An_mptcp_transfer_survives_a_silent_isp_failure_and_a_plain_tcp_one_stalls() => WithSiteAsync(async site =>
+    {
+        await site.StartDaemonAsync();
+        var a = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.A), TimeSpan.FromSeconds(20), Cancel)).Address;
+        var b = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address;
+        await site.EnableServerMptcpAsync();
+        var host = site.StartHostMode();
+        Assert.True(await EndpointsAsync(site, a, b), $"host mode added no MPTCP endpoints: {host.ReadStderr()}");
+        Log(await RoutesAsync(site));
+
+        var (_, mptcpResult) = await site.StartTransferServerAsync(MptcpPort, "mptcp");
+        var (_, tcpResult) = await site.StartTransferServerAsync(TcpPort, "tcp");
+        var mptcp = site.StartTransfer(a, MptcpPort, "mptcp", TimeSpan.FromSeconds(22), 1_000_000);
+        var tcp = site.StartTransfer(a, TcpPort, "tcp", TimeSpan.FromSeconds(22), 200_000);
+        await Task.Delay(3000, Cancel);
+        Log($"before the failure: MPTCP bytes acked from A {await site.SubflowBytesAckedAsync(a, MptcpPort)}, from B {await site.SubflowBytesAckedAsync(b, MptcpPort)}");
+
+        var failA = await site.FailAsync(Isp.A, FailureKind.Silent);
+        await Task.Delay(Outage, Cancel);
+        var repairA = await site.RepairAsync(Isp.A, FailureKind.Silent);
+        await Task.Delay(3000, Cancel); // A's probes and hold-down; its endpoint comes back
+        // Proof that A carries the connection again: now B fails, and the transfer must go on through A.
+        long fromA = await site.SubflowBytesAckedAsync(a, MptcpPort);
+        var failB = await site.FailAsync(Isp.B, FailureKind.Silent);
+        bool usesA = await site.WaitForAsync(async () => await site.SubflowBytesAckedAsync(a, MptcpPort) > fromA + 500_000,
+            TimeSpan.FromSeconds(4), Cancel);
+        await Task.Delay(1000, Cancel);
+        var repairB = await site.RepairAsync(Isp.B, FailureKind.Silent);
+        Log($"{failA}; {repairA}; {failB}: A carries MPTCP data again: {usesA}; {repairB}");
+        Log((await site.ExecAsync(Node.Host, "ss", "-tin", "dport", $"= :{MptcpPort}")).Stdout);
+
+        Assert.True(await mptcp.WaitForExitAsync(TimeSpan.FromSeconds(40)), "the MPTCP sender did not finish");
+        Assert.True(await tcp.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the TCP sender did not finish");
+        var m = await site.ReadTransferAsync(mptcpResult, TimeSpan.FromSeconds(10));
+        var t = await site.ReadTransferAsync(tcpResult, TimeSpan.FromSeconds(10));
+        Log($"MPTCP: {m}; sender: {mptcp.ReadStdout().Trim()}\nTCP:   {t}; sender: {tcp.ReadStdout().Trim()}");
+        Log($"MPTCP longest stall at failover: {m.MaxGapMs:0} ms (outage {Outage.TotalMilliseconds:0} ms)");
+        Log(host.ReadStderr());
+
+        Assert.Equal(0, mptcp.ExitCode);
+        Assert.False(m.Reset);
+        Assert.True(m.MaxGapMs < Outage.TotalMilliseconds / 2, $"MPTCP stalled {m.MaxGapMs} ms: it waited for an ISP instead of moving");
+        Assert.True(t.MaxGapMs >= Outage.TotalMilliseconds - 1000 || tcp.ExitCode != 0, $"plain TCP from A did not stall: {t}");
+        Assert.True(usesA, "after A's recovery the MPTCP connection did not go on through A when B failed");
+    });
+
+    [Fact(Timeout = 60_000)]
+    public Task Host_mode_routes_each_source_to_its_router_and_puts_everything_back_at_exit() => WithSiteAsync(async site =>
+    {
+        await site.StartDaemonAsync();
+        var a = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.A), TimeSpan.FromSeconds(20), Cancel)).Address;
+        var b = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address;
+        var limitsBefore = (await site.ExecCheckedAsync(Node.Host, "ip", "mptcp", "limits", "show")).Stdout.Trim();
+        var host = site.StartHostMode();
+        Assert.True(await EndpointsAsync(site, a, b));
+        var routes = await RoutesAsync(site);
+        Log(routes);
+        Assert.Contains($"default from {Topology.LanPrefix(Isp.A)} via", routes, StringComparison.Ordinal);
+        Assert.Contains($"default from {Topology.LanPrefix(Isp.B)} via", routes, StringComparison.Ordinal);
+
+        var stop = await host.StopAsync(TimeSpan.FromSeconds(5));
+        Log(host.ReadStderr());
+        Assert.Equal(0, stop.ExitCode);
+        Assert.DoesNotContain("default from", await RoutesAsync(site), StringComparison.Ordinal);
+        Assert.DoesNotContain("subflow", (await site.ExecCheckedAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout, StringComparison.Ordinal);
+        Assert.Equal(limitsBefore, (await site.ExecCheckedAsync(Node.Host, "ip", "mptcp", "limits", "show")).Stdout.Trim());
+    });
+
+    [Fact(Timeout = 60_000)]
+    public Task A_bad_host_file_names_the_key_and_exits_2() => WithSiteAsync(async site =>
+    {
+        var path = Path.Combine(site.WorkDirectory, "bad-host.json");
+        await File.WriteAllTextAsync(path, """{ "Interface": "eth0", "Probe": { "Targets": ["2001:db8:ffff::1"], "IntervalMs": 1 } }""", Cancel);
+        var r = await site.ExecAsync(Node.Host, DualHome.Testbed.Router.DaemonBinary.Require(), "host", "--config", path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Probe.IntervalMs", r.Stderr, StringComparison.Ordinal);
+    });
+
+    private static Task<bool> EndpointsAsync(Site site, IPAddress a, IPAddress b) =>
+        site.WaitForAsync(async () =>
+        {
+            var show = (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout;
+            return show.Contains($"{a} ", StringComparison.Ordinal) && show.Contains($"{b} ", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(10), Cancel);
+
+    private static async Task<string> RoutesAsync(Site site) =>
+        (await site.ExecCheckedAsync(Node.Host, "ip", "-6", "route", "show", "default")).Stdout.Trim();
+}
