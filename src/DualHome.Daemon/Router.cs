@@ -88,6 +88,7 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
             : null;
         if (dataPlane is not null) peers?.Attach(dataPlane);
         await using var dns = DnsUpdates.Start(config, uplinks.Health, logs, lifetimes.Stale);
+        using var refusals = RefuseDeadUplinks(config, uplinks.Health);
         using var board = Board.Open(config, uplinks.Health, logs, _log, FactoryReset);
         if (board is not null) uplinks.CarrierChanged += board.OnCarrier;
         uplinks.Start();
@@ -105,6 +106,16 @@ public sealed partial class Router(SiteConfig initial, ConfigLifecycle lifecycle
             // Renumbering restarts at once with the new prefixes: hosts keep this router as their default.
             if (!_renumber) await advertiser.StopAsync(FinalRaSpacing).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Kernel mode: packets from a dead uplink's prefix are refused at once (packet mode does it itself).</summary>
+    private DeadUplinkRefusals? RefuseDeadUplinks(SiteConfig config, SiteHealth health)
+    {
+        if (config.DataPlane.IsPacket) return null;
+        var refusals = new DeadUplinkRefusals(new LinuxNetworkSystem(), config.Lan.Interface,
+            SiteSetup.Numbered(config).ToDictionary(n => n.Uplink.Name, n => n.Prefix), logs.CreateLogger<DeadUplinkRefusals>());
+        health.UplinkChanged += refusals.OnChanged;
+        return refusals;
     }
 
     /// <summary>`show status` below the uplink table: delegations, learnt gateways, peers.</summary>

@@ -5,20 +5,21 @@ using DualHome.Testbed.Router;
 namespace DualHome.Demo;
 
 /// <summary>
-/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [forwarding] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]</c>.
+/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [forwarding|mptcp] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]</c>.
 /// Needs root. Ctrl-C or SIGTERM tears the site down (processes by pid, namespaces by name) before exiting.
 /// Exit 0 when every step succeeded, 1 when one failed, 2 on a usage error.
 /// </summary>
 public static class Program
 {
     private const string Usage =
-        "usage: dualhome-demo demo|bench [forwarding] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]\n" +
+        "usage: dualhome-demo demo|bench [forwarding|mptcp] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]\n" +
         "  demo   show dualhomed at work in a namespace testbed: a live panel, ISP A failing silently, B losing carrier\n" +
         "  bench  start-to-first-RA (median/max over --runs starts, default 5); failover and recovery times over\n" +
         "         --failover-runs runs each (default 10); RSS after an idle period (--idle-seconds, default 60), then\n" +
         "         --stable-runs returns of an uplink that was up for over 60 s (default 1, each waits 62 s); then forwarding:\n" +
         "         kernel vs packet mode (1 and 2 workers), 64-byte UDP rate under 0.1 % loss, TCP, RTT (about 2 minutes)\n" +
         "  bench forwarding  the forwarding part only\n" +
+        "  bench mptcp  the MPTCP stall at failover only (issue 11, host mode)\n" +
         "  --standin  use the radvd stand-in instead of dualhomed (validates the testbed itself)\n" +
         "  dualhomed: $DUALHOME_BIN, else <repo>/artifacts/linux-x64/dualhomed";
 
@@ -75,8 +76,9 @@ public static class Program
     {
         context.Reporter.Title($"DualHome bench — router under test: {context.RouterKind}");
         if (context.RouterKind == RouterKind.Dualhomed) context.Reporter.Plain($"dualhomed: {DaemonBinary.Require()}");
-        var ok = options.ForwardingOnly || await TimesAndMemoryAsync(context, options);
-        await BenchForwarding.RunAsync(context);
+        var ok = options.ForwardingOnly || options.MptcpOnly || await TimesAndMemoryAsync(context, options);
+        if (!options.ForwardingOnly) await BenchMptcp.RunAsync(context, options.Runs);
+        if (!options.MptcpOnly) await BenchForwarding.RunAsync(context);
         return ok ? 0 : 1;
     }
 
@@ -127,6 +129,7 @@ public static class Program
             {
                 case "--standin": kind = RouterKind.RadvdStandIn; break;
                 case "forwarding" when command == "bench" && i == 0: bench = bench with { ForwardingOnly = true }; break;
+                case "mptcp" when command == "bench" && i == 0: bench = bench with { MptcpOnly = true }; break;
                 case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
                     bench = bench with { Runs = n }; i++; break;
                 case "--failover-runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var f) && f > 0:

@@ -9,6 +9,8 @@ namespace DualHome.Integration.Tests;
 /// kernel moves the data to the B subflow), and uses A again after recovery: when ISP B fails next, the transfer goes
 /// on through A. A plain TCP transfer from A stalls for the whole failure of A, as the draft expects for simple hosts.
 /// </summary>
+/// <remarks>Runs once per data plane (build.sh test reruns the DataPlane=both tests with DUALHOME_DATAPLANE=packet).</remarks>
+[Trait("DataPlane", "both")]
 public sealed class HostModeTests : SiteTest
 {
     private const int MptcpPort = 7200, TcpPort = 7201;

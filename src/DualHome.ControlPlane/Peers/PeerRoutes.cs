@@ -74,7 +74,7 @@ public sealed class PeerRoutes(INetworkSystem net, string lan, ILogger log) : ID
         }
         catch (IOException e)
         {
-            RoutingLog.PeerRouteFailed(log, e, what);
+            RoutingLog.ChangeFailed(log, e, what);
         }
     }
 }

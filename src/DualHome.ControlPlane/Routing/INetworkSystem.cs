@@ -31,9 +31,12 @@ public interface INetworkSystem
 }
 
 /// <summary>A policy rule for packets arriving on the LAN: a site prefix is routed (main table); with
-/// <see cref="Source"/> null, everything else is dropped silently.</summary>
-public sealed record IngressRule(string Interface, IPNetwork? Source, uint Priority)
+/// <see cref="Source"/> null, everything else is dropped silently; with <see cref="Refuse"/>, packets from the prefix are
+/// answered with ICMPv6 Destination Unreachable (its uplink is dead).</summary>
+public sealed record IngressRule(string Interface, IPNetwork? Source, uint Priority, bool Refuse = false)
 {
     public override string ToString() =>
-        Source is { } s ? $"rule iif {Interface} from {s} lookup main pref {Priority}" : $"rule iif {Interface} blackhole pref {Priority}";
+        Source is not { } s ? $"rule iif {Interface} blackhole pref {Priority}"
+        : Refuse ? $"rule iif {Interface} from {s} prohibit pref {Priority}"
+        : $"rule iif {Interface} from {s} lookup main pref {Priority}";
 }

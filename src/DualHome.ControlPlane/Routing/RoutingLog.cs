@@ -23,6 +23,6 @@ internal static partial class RoutingLog
     [LoggerMessage(205, LogLevel.Warning, "uplink {Uplink} has no gateway yet (no Router Advertisement heard on {Interface}): it is down until one is")]
     public static partial void NoGateway(ILogger log, string uplink, string @interface);
 
-    [LoggerMessage(206, LogLevel.Warning, "could not change {What} for a peer's prefix; retried at the next peer change")]
-    public static partial void PeerRouteFailed(ILogger log, Exception error, string what);
+    [LoggerMessage(206, LogLevel.Warning, "could not change {What}; tried again at the next change")]
+    public static partial void ChangeFailed(ILogger log, Exception error, string what);
 }

@@ -89,9 +89,12 @@ public sealed class LinuxNetworkSystem : INetworkSystem
         nl.DeleteRule(Rule(rule), ignoreMissing: true);
     }
 
-    private static Ipv6Rule Rule(IngressRule r) => r.Source is { } source
-        ? new Ipv6Rule(r.Priority) { IncomingInterface = r.Interface, Source = source, Table = RouteTables.Main }
-        : new Ipv6Rule(r.Priority) { IncomingInterface = r.Interface, Action = RuleAction.Blackhole };
+    private static Ipv6Rule Rule(IngressRule r) => r.Source switch
+    {
+        null => new Ipv6Rule(r.Priority) { IncomingInterface = r.Interface, Action = RuleAction.Blackhole },
+        { } source when r.Refuse => new Ipv6Rule(r.Priority) { IncomingInterface = r.Interface, Source = source, Action = RuleAction.Prohibit },
+        { } source => new Ipv6Rule(r.Priority) { IncomingInterface = r.Interface, Source = source, Table = RouteTables.Main },
+    };
 
     private static Ipv6Route Route(Rtnetlink nl, IPNetwork source, IPAddress gateway, string interfaceName) =>
         new(Ipv6Route.DefaultDestination)

@@ -58,6 +58,26 @@ public sealed class HostRouterTableTests
         Assert.Equal(0u, table.PreferredLeft(B));
     }
 
+    /// <summary>From the socket: an RA (Linux radvd-like, hop limit 255 from a link-local source) is taken in and
+    /// announced; a malformed one is counted and changes nothing.</summary>
+    [Fact]
+    public void Datagrams_from_the_socket_are_checked_before_they_count()
+    {
+        var table = new HostRouterTable(_time);
+        int heard = 0;
+        table.Advertised += () => heard++;
+        var buffer = new byte[200];
+        var ra = buffer.AsSpan(0, Wire.Nd.Messages.RouterAdvertisementWriter.Write(Ra(1800, RouterPreference.Medium, Pio(A)), buffer)).ToArray();
+        var context = new ControlPlane.RouterAdvertisement.NdReceiveContext(RouterA, IPAddress.Parse("ff02::1"), 255);
+        table.OnReceived(ra, context);
+        Assert.Equal([new HostRoute(A, RouterA)], table.Routes());
+        Assert.Equal(1, heard);
+        table.OnReceived(ra, context with { HopLimit = 64 }); // RFC 4861 §6.1.2: not from this link
+        table.OnReceived(ra.AsSpan(0, 10), context);
+        Assert.Equal(1, heard);
+        Assert.True(table.Counters.TotalDrops >= 2, "the refused RAs were not counted");
+    }
+
     [Fact]
     public void The_table_is_bounded()
     {
