@@ -85,6 +85,26 @@ public sealed class HostModeTests : SiteTest
         Assert.Equal(limitsBefore, (await site.ExecCheckedAsync(Node.Host, "ip", "mptcp", "limits", "show")).Stdout.Trim());
     });
 
+    /// <summary>RFC 8028 with two exit routers: the host's default router is B, yet host mode sends its A packets
+    /// straight to router A, the router that advertised A.</summary>
+    [Fact(Timeout = 90_000)]
+    public Task With_two_exit_routers_each_source_goes_to_the_router_that_advertised_it() =>
+        WithSiteAsync(DualHome.Testbed.Router.RouterKind.Dualhomed, async site =>
+        {
+            await site.StartExitRouterAsync(Isp.A, c => c["Lan"]!["Ra"]!["Preference"] = "low");
+            await site.StartExitRouterAsync(Isp.B, c => c["Lan"]!["Ra"]!["Preference"] = "high");
+            var a = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.A), TimeSpan.FromSeconds(20), Cancel)).Address;
+            var routerA = await site.LinkLocalAsync(Node.Router, Topology.RouterLan);
+            var routerB = await site.LinkLocalAsync(Node.RouterB, Topology.RouterLan);
+            Assert.Contains($"via {routerB} ", await RouteGetAsync(site, a), StringComparison.Ordinal); // without host mode: B
+            var host = site.StartHostMode();
+            Assert.True(await site.WaitForAsync(async () => (await RouteGetAsync(site, a)).Contains($"via {routerA} ", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10), Cancel), $"host mode did not route A to router A: {host.ReadStderr()}");
+            var exit = await site.TraceExitAsync(a);
+            Log($"{await RoutesAsync(site)}\nfrom A: {exit}");
+            Assert.True(exit.Tcp.Connected && exit.CarriedBy == Isp.A, exit.ToString());
+        }, o => o with { TwoRouters = true });
+
     [Fact(Timeout = 60_000)]
     public Task A_bad_host_file_names_the_key_and_exits_2() => WithSiteAsync(async site =>
     {
@@ -101,6 +121,9 @@ public sealed class HostModeTests : SiteTest
             var show = (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout;
             return show.Contains($"{a} ", StringComparison.Ordinal) && show.Contains($"{b} ", StringComparison.Ordinal);
         }, TimeSpan.FromSeconds(10), Cancel);
+
+    private static async Task<string> RouteGetAsync(Site site, IPAddress source) =>
+        (await site.ExecCheckedAsync(Node.Host, "ip", "-6", "route", "get", Topology.Server.ToString(), "from", source.ToString())).Stdout;
 
     private static async Task<string> RoutesAsync(Site site) =>
         (await site.ExecCheckedAsync(Node.Host, "ip", "-6", "route", "show", "default")).Stdout.Trim();
