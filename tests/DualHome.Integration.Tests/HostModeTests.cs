@@ -85,6 +85,64 @@ public sealed class HostModeTests : SiteTest
         Assert.Equal(limitsBefore, (await site.ExecCheckedAsync(Node.Host, "ip", "mptcp", "limits", "show")).Stdout.Trim());
     });
 
+    /// <summary>With a router that never deprecates anything (the radvd stand-in), host mode alone notices ISP A's
+    /// failure and deprecates its A address, keeps it deprecated through radvd's RAs, and prefers it again once A is back.</summary>
+    [Fact(Timeout = 90_000)]
+    public Task The_host_deprecates_a_dead_exits_address_itself_even_when_the_router_does_not() =>
+        WithSiteAsync(DualHome.Testbed.Router.RouterKind.RadvdStandIn, async site =>
+        {
+            await site.StartDaemonAsync(); // radvd: both prefixes preferred, whatever happens
+            var a = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.A), TimeSpan.FromSeconds(20), Cancel)).Address;
+            var host = site.StartHostMode();
+            await EndpointsAsync(site, a, (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address);
+            using var monitor = await DualHome.Testbed.Probing.AddressMonitor.StartAsync(site);
+            var failure = await site.FailAsync(Isp.A, FailureKind.Silent);
+            var deprecated = await monitor.TryWaitForAsync(e => e.Address.Equals(a) && e.Deprecated, failure.Before, TimeSpan.FromSeconds(5), Cancel);
+            Assert.NotNull(deprecated);
+            Log($"{failure}; host deprecated A itself {(deprecated.Time - failure.Before).TotalMilliseconds:0} ms later");
+            await Task.Delay(TimeSpan.FromSeconds(11), Cancel); // radvd's RAs (every 3–10 s) give A its lifetime back
+            var addresses = await site.HostAddressesAsync(Topology.LanPrefix(Isp.A));
+            Log($"after radvd's RAs: {Describe(addresses)}");
+            Assert.Contains(monitor.Events(), e => e.Time > deprecated.Time && e.Address.Equals(a) && e.PreferredLifetime != "0sec"); // an RA did
+            Assert.All(addresses, x => Assert.True(x.Deprecated, $"{x} is preferred again while ISP A is dead"));
+            var repair = await site.RepairAsync(Isp.A, FailureKind.Silent);
+            var back = await monitor.TryWaitForAsync(e => e.Address.Equals(a) && e.Preferred, repair.Before, TimeSpan.FromSeconds(10), Cancel);
+            Assert.NotNull(back);
+            Log($"{repair}; A preferred again {(back.Time - repair.Before).TotalMilliseconds:0} ms later\n{host.ReadStderr()}");
+        });
+
+    /// <summary>Exit selection: ISP B loses 20 % of the packets each way, about 36 % of the probe rounds (it still works:
+    /// down only after 10 silent rounds here, so the health machine keeps it up); host mode marks B worse — its address
+    /// deprecated locally, its MPTCP endpoint backup — and uses it again once the loss is gone.</summary>
+    [Fact(Timeout = 90_000)]
+    public Task A_lossy_exit_is_avoided_for_new_connections_and_used_again_when_it_recovers() => WithSiteAsync(async site =>
+    {
+        // The router must not declare B dead either (it would refuse B's packets): it too waits for 10 silent rounds.
+        await site.StartDaemonAsync(c => { foreach (var u in c["Uplinks"]!.AsArray()) u!["Probe"]!["DownAfter"] = 10; });
+        var a = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.A), TimeSpan.FromSeconds(20), Cancel)).Address;
+        var b = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address;
+        var host = site.StartHostMode(c => c["Probe"]!["DownAfter"] = 10);
+        Assert.True(await EndpointsAsync(site, a, b));
+        var loss = await site.DegradeAsync(Isp.B, 20);
+        bool worse = await site.WaitForAsync(async () =>
+            (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout.Split('\n').Any(l => l.StartsWith($"{b} ", StringComparison.Ordinal) && l.Contains("backup", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), Cancel);
+        var addresses = await site.HostAddressesAsync(Topology.LanPrefix(Isp.B));
+        Log($"{loss}; B worse: {worse}; {Describe(addresses)}\n{(await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout}");
+        Assert.True(worse, $"B's endpoint did not become backup: {host.ReadStderr()}");
+        Assert.All(addresses, x => Assert.True(x.Deprecated, $"{x} is still preferred while B loses packets"));
+        Assert.Contains("-> Worse", host.ReadStderr(), StringComparison.Ordinal);
+
+        await site.RestoreAsync(Isp.B);
+        bool usedAgain = await site.WaitForAsync(async () =>
+            (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout.Split('\n').Any(l => l.StartsWith($"{b} ", StringComparison.Ordinal) && !l.Contains("backup", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(15), Cancel);
+        Log(host.ReadStderr());
+        Assert.True(usedAgain, "B was not used again after the loss ended");
+        Assert.True(await site.WaitForAsync(async () => (await site.HostAddressesAsync(Topology.LanPrefix(Isp.B))).All(x => !x.Deprecated),
+            TimeSpan.FromSeconds(5), Cancel), "B's address stayed deprecated");
+    });
+
     /// <summary>RFC 8028 with two exit routers: the host's default router is B, yet host mode sends its A packets
     /// straight to router A, the router that advertised A.</summary>
     [Fact(Timeout = 90_000)]

@@ -52,6 +52,12 @@ public static class IspFilter
     /// Rules that make the ISP silently dead: nothing crosses inet0, carrier stays up. One nft script, applied as one
     /// transaction, so both directions die at the same instant.
     /// </summary>
+    /// <summary>A lossy ISP (issue 11's exit selection): drops <paramref name="percent"/> % of what crosses inet0, at
+    /// random, in the same failure chain (emptied by <see cref="Site.RestoreAsync"/>).</summary>
+    public static string LossScript(int percent) =>
+        $"add rule inet {Table} {FailureChain} iifname \"{Topology.IspUp}\" numgen random mod 100 < {percent} counter drop\n" +
+        $"add rule inet {Table} {FailureChain} oifname \"{Topology.IspUp}\" numgen random mod 100 < {percent} counter drop\n";
+
     public static string SilentFailScript() =>
         $"add rule inet {Table} {FailureChain} iifname \"{Topology.IspUp}\" counter drop\n" +
         $"add rule inet {Table} {FailureChain} oifname \"{Topology.IspUp}\" counter drop\n";

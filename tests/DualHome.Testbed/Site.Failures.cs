@@ -35,6 +35,12 @@ public sealed partial class Site
     public async Task SilentFailAsync(Isp isp) =>
         (await ExecAsync(Topology.NodeOf(isp), ["nft", "-f", "-"], stdin: IspFilter.SilentFailScript())).EnsureSuccess();
 
+    /// <summary>Makes <paramref name="isp"/> lose <paramref name="percent"/> % of its traffic each way (not a failure: its
+    /// probes mostly get through); ended by <see cref="RestoreAsync"/>.</summary>
+    public async Task<Injection> DegradeAsync(Isp isp, int percent) =>
+        await TimedAsync($"ISP {isp} loses {percent} % each way", async () =>
+            (await ExecAsync(Topology.NodeOf(isp), ["nft", "-f", "-"], stdin: IspFilter.LossScript(percent))).EnsureSuccess());
+
     /// <summary>Ends a silent failure (empties the failure chain).</summary>
     public Task RestoreAsync(Isp isp) =>
         ExecCheckedAsync(Topology.NodeOf(isp), "nft", "flush", "chain", "inet", IspFilter.Table, IspFilter.FailureChain);
