@@ -15,16 +15,17 @@ namespace DualHome.Daemon.Host;
 /// </summary>
 public sealed class AddressLifetimes(Rtnetlink netlink, int interfaceIndex, HostRouterTable routers, ILogger log)
 {
-    private readonly HashSet<IPAddress> _deprecated = [];
+    /// <summary>The addresses host mode deprecated, with their prefixes.</summary>
+    private readonly Dictionary<IPAddress, IPNetwork> _deprecated = [];
 
     public void Apply(InterfaceAddress address, IPNetwork prefix, ExitUse use)
     {
         if (use != ExitUse.Use)
         {
             if (address.PreferredLifetime == 0) return;
-            if (Change(address, 0, $"deprecated ({use.ToString().ToLowerInvariant()} exit)")) _deprecated.Add(address.Address);
+            if (Change(address, 0, $"deprecated ({use.ToString().ToLowerInvariant()} exit)")) _deprecated[address.Address] = prefix;
         }
-        else if (_deprecated.Contains(address.Address))
+        else if (_deprecated.ContainsKey(address.Address))
         {
             uint preferred = Math.Min(routers.PreferredLeft(prefix), address.ValidLifetime);
             if (preferred > 0 && Change(address, preferred, $"preferred again for {preferred} s")) _deprecated.Remove(address.Address);
@@ -34,10 +35,9 @@ public sealed class AddressLifetimes(Rtnetlink netlink, int interfaceIndex, Host
     /// <summary>At exit: the addresses host mode deprecated get the routers' preferred lifetime back.</summary>
     public void Restore(IReadOnlyList<InterfaceAddress> addresses)
     {
-        foreach (var a in addresses.Where(a => _deprecated.Contains(a.Address)))
+        foreach (var a in addresses.Where(a => _deprecated.ContainsKey(a.Address)))
         {
-            var prefix = new IPNetwork(Mask(a.Address, a.PrefixLength), a.PrefixLength);
-            uint preferred = Math.Min(routers.PreferredLeft(prefix), a.ValidLifetime);
+            uint preferred = Math.Min(routers.PreferredLeft(_deprecated[a.Address]), a.ValidLifetime);
             if (preferred > 0) Change(a, preferred, "preferred again (host mode stops)");
         }
         _deprecated.Clear();
@@ -56,12 +56,5 @@ public sealed class AddressLifetimes(Rtnetlink netlink, int interfaceIndex, Host
             HostLog.Failed(log, $"change the lifetimes of {a.Address}", e.Message);
             return false;
         }
-    }
-
-    internal static IPAddress Mask(IPAddress address, int length)
-    {
-        var bytes = address.GetAddressBytes();
-        for (int bit = length; bit < 128; bit++) bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        return new IPAddress(bytes);
     }
 }

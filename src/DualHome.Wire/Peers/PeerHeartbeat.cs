@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using DualHome.Wire.Ipv6;
 
 namespace DualHome.Wire.Peers;
 
@@ -7,14 +8,7 @@ namespace DualHome.Wire.Peers;
 /// it) and the prefix length; <see cref="Preferred"/> is false while its ISP is down.</summary>
 public sealed record HeartbeatPrefix(IPAddress RouterAddress, byte PrefixLength, bool Preferred)
 {
-    public IPNetwork Prefix => new(Mask(RouterAddress, PrefixLength), PrefixLength);
-
-    private static IPAddress Mask(IPAddress address, int length)
-    {
-        var bytes = address.GetAddressBytes();
-        for (int bit = length; bit < 128; bit++) bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        return new IPAddress(bytes);
-    }
+    public IPNetwork Prefix => PrefixBytes.ToNetwork(RouterAddress.GetAddressBytes(), PrefixLength);
 }
 
 public enum HeartbeatReadResult { Ok, TooShort, NotAHeartbeat, UnknownVersion, BadLength, TooManyPrefixes, BadPrefix }
