@@ -7,7 +7,8 @@ namespace DualHome.Demo;
 /// <summary>
 /// The `demo` scenario, one <see cref="Step"/> per claim; each step reads and writes the shared
 /// <see cref="DemoContext"/>. After the basics (RAs, SLAAC, exit by source, BCP 38) it shows issue 3 with a live
-/// panel: ISP A dies silently and comes back, B loses carrier and gets it back, each measured, then a timeline.
+/// panel: ISP A dies silently and comes back, B loses carrier and gets it back, each measured; then a smart host's MPTCP
+/// transfer through another failure of A (issue 11), and a timeline.
 /// </summary>
 public static class DemoScript
 {
@@ -30,6 +31,7 @@ public static class DemoScript
         new("ISP B loses carrier: B deprecated, new connections from A", ctx => FailoverSteps.Fail(ctx, Isp.B, FailureKind.Carrier)),
         new("ISP B's carrier returns: B preferred again, only after the hysteresis", ctx => FailoverSteps.Recover(ctx, Isp.B, FailureKind.Carrier)),
         new("Nothing was forwarded with a source an ISP drops (ingress counters)", FailoverSteps.NothingDropped),
+        new("Smart host (dualhomed host): MPTCP from A survives ISP A dying; plain TCP from A stalls", DemoHostMode.MptcpSurvives),
         new("SIGTERM: router exits 0 after a final RA with router lifetime 0", StopRouter),
         new("Host's default route via the router is gone", DefaultRouteGone),
         new("Timeline of the failures and recoveries", FailoverSteps.Timeline, AlwaysRun: true),
