@@ -100,8 +100,8 @@ public sealed partial class PrefixDelegationTests : SiteTest
         }
         var status = (await site.CtlAsync("show", "status")).Stdout;
         Log(status);
-        Assert.Matches(@"uplink a: gateway from Router Advertisements on wana: fe80::", status);
-        Assert.Matches(@"uplink b: gateway from Router Advertisements on wanb: fe80::", status);
+        Assert.Matches(@"(?m)uplink a: gateway from Router Advertisements on wana: fe80::[0-9a-f:]+$", status); // no %scope
+        Assert.Matches(@"(?m)uplink b: gateway from Router Advertisements on wanb: fe80::[0-9a-f:]+$", status);
     });
 
     internal sealed record Renumbering(DateTimeOffset Time, string Old, string New, string Line);

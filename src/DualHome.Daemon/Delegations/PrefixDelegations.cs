@@ -128,7 +128,9 @@ public sealed class PrefixDelegations(ILoggerFactory logs) : IDisposable
                 sb.AppendLine(Describe(d));
             foreach (var g in _gateways.Values.OrderBy(g => g.Uplink.Name, StringComparer.Ordinal))
                 sb.AppendLine($"uplink {g.Uplink.Name}: gateway from Router Advertisements on {g.Uplink.Interface}: " +
-                    (g.Learner.Gateway?.ToString() ?? $"none heard yet{(g.Problem is { } p ? $" ({p})" : "")} — uplink down"));
+                    // The interface is named already: the address without its scope id (fe80::1, not fe80::1%3).
+                    (g.Learner.Gateway is { } gw ? new IPAddress(gw.GetAddressBytes()).ToString()
+                        : $"none heard yet{(g.Problem is { } p ? $" ({p})" : "")} — uplink down"));
         }
         return sb.ToString().TrimEnd();
     }
