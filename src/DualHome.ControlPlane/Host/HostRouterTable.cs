@@ -63,21 +63,14 @@ public sealed class HostRouterTable(TimeProvider time) : INdReceiver
     {
         var now = time.GetUtcNow();
         lock (_gate)
-            return _routers.Values.SelectMany(h => h.Ra.Prefixes.Where(p => p.Prefix == prefix).Select(p => Left(p.PreferredLifetime, h.At, now)))
+            return _routers.Values.SelectMany(h => h.Ra.Prefixes.Where(p => p.Prefix == prefix).Select(p => HeardLifetime.Left(p.PreferredLifetime, h.At, now)))
                 .DefaultIfEmpty(0u).Max();
     }
 
     private IEnumerable<(IPNetwork Prefix, IPAddress Router, bool Preferred, RouterPreference Preference)> Candidates(DateTimeOffset now) =>
-        _routers.Where(r => Left(r.Value.Ra.RouterLifetime, r.Value.At, now) > 0)
-            .SelectMany(r => r.Value.Ra.Prefixes.Where(p => p.Autonomous && Left(p.ValidLifetime, r.Value.At, now) > 0)
-                .Select(p => (p.Prefix, r.Key, Left(p.PreferredLifetime, r.Value.At, now) > 0, r.Value.Ra.Preference)));
+        _routers.Where(r => HeardLifetime.Left(r.Value.Ra.RouterLifetime, r.Value.At, now) > 0)
+            .SelectMany(r => r.Value.Ra.Prefixes.Where(p => p.Autonomous && HeardLifetime.Left(p.ValidLifetime, r.Value.At, now) > 0)
+                .Select(p => (p.Prefix, r.Key, HeardLifetime.Left(p.PreferredLifetime, r.Value.At, now) > 0, r.Value.Ra.Preference)));
 
     private static int Rank(RouterPreference p) => p switch { RouterPreference.High => 2, RouterPreference.Low => 0, _ => 1 };
-
-    private static uint Left(uint lifetime, DateTimeOffset heard, DateTimeOffset now)
-    {
-        if (lifetime == uint.MaxValue) return lifetime;
-        double elapsed = Math.Floor((now - heard).TotalSeconds);
-        return elapsed >= lifetime ? 0 : (uint)(lifetime - elapsed);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.NetworkInformation;
+using DualHome.ControlPlane.RouterAdvertisement;
 using DualHome.Wire.Peers;
 
 namespace DualHome.ControlPlane.Peers;
@@ -8,17 +9,10 @@ namespace DualHome.ControlPlane.Peers;
 public sealed record PeerPrefix(IPNetwork Prefix, uint ValidLifetime, uint PreferredLifetime, DateTimeOffset Heard)
 {
     /// <summary>Seconds of valid lifetime left at <paramref name="now"/> (0xffffffff stays infinity).</summary>
-    public uint ValidLeft(DateTimeOffset now) => Left(ValidLifetime, now);
+    public uint ValidLeft(DateTimeOffset now) => HeardLifetime.Left(ValidLifetime, Heard, now);
 
     /// <summary>Seconds of preferred lifetime left at <paramref name="now"/>.</summary>
-    public uint PreferredLeft(DateTimeOffset now) => Left(PreferredLifetime, now);
-
-    private uint Left(uint lifetime, DateTimeOffset now)
-    {
-        if (lifetime == uint.MaxValue) return lifetime;
-        double elapsed = Math.Floor((now - Heard).TotalSeconds);
-        return elapsed >= lifetime ? 0 : (uint)(lifetime - elapsed);
-    }
+    public uint PreferredLeft(DateTimeOffset now) => HeardLifetime.Left(PreferredLifetime, Heard, now);
 }
 
 /// <summary>
