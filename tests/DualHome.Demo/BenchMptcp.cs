@@ -25,7 +25,7 @@ public static class BenchMptcp
         var stalls = new List<double>();
         for (int n = 1; n <= runs; n++)
         {
-            if (!await EndpointAsync(site, a.ToString(), context.Cancel)) { reporter.Plain($"run {n}: host mode has no endpoint for A"); continue; }
+            if (!await site.WaitForMptcpEndpointsAsync(TimeSpan.FromSeconds(15), context.Cancel, a)) { reporter.Plain($"run {n}: host mode has no endpoint for A"); continue; }
             var (_, path) = await site.StartTransferServerAsync(FirstPort + n, "mptcp");
             var sender = site.StartTransfer(a, FirstPort + n, "mptcp", TimeSpan.FromSeconds(8), 1_000_000);
             await Task.Delay(TimeSpan.FromMilliseconds(2500 + Random.Shared.Next(200)), context.Cancel); // not in phase with the probes
@@ -47,9 +47,4 @@ public static class BenchMptcp
         reporter.Plain($"MPTCP stall at failover: median {stalls[stalls.Count / 2]:0} ms, max {stalls[^1]:0} ms " +
                        $"({stalls.Count} of {runs} transfers completed without a reset)");
     }
-
-    /// <summary>Host mode has (again) a subflow endpoint for the A address: A is up for it.</summary>
-    private static Task<bool> EndpointAsync(Site site, string address, CancellationToken cancel) =>
-        site.WaitForAsync(async () => (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout.Contains(address + " ", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(15), cancel);
 }

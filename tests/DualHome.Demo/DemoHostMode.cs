@@ -18,7 +18,7 @@ public static class DemoHostMode
         var b = ctx.HostAddress.GetValueOrDefault(Isp.B) ?? throw new StepFailedException("host has no B address");
         await site.EnableServerMptcpAsync();
         var host = site.StartHostMode();
-        if (!await EndpointsAsync(site, a.ToString(), b.ToString(), ctx.Cancel))
+        if (!await site.WaitForMptcpEndpointsAsync(TimeSpan.FromSeconds(10), ctx.Cancel, a, b))
             throw new StepFailedException($"host mode added no MPTCP endpoints: {host.ReadStderr().Trim()}");
         ctx.Detail($"host mode: MPTCP subflow endpoints for {a} and {b}; source routes per prefix");
         var (_, mptcpResult) = await site.StartTransferServerAsync(MptcpPort, "mptcp");
@@ -40,11 +40,4 @@ public static class DemoHostMode
         if (m.MaxGapMs >= 1500) throw new StepFailedException($"MPTCP stalled {m.MaxGapMs:0} ms");
         if (t.MaxGapMs < 2000) throw new StepFailedException($"plain TCP from A did not stall ({t.MaxGapMs:0} ms): was A really dead?");
     }
-
-    private static Task<bool> EndpointsAsync(Site site, string a, string b, CancellationToken cancel) =>
-        site.WaitForAsync(async () =>
-        {
-            var show = (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout;
-            return show.Contains(a + " ", StringComparison.Ordinal) && show.Contains(b + " ", StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(10), cancel);
 }

@@ -20,7 +20,7 @@ public sealed class DeadUplinkRefusalTests : SiteTest
         await site.SilentFailAsync(Isp.A);
         string ping = "";
         for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(10) && !ping.Contains("Destination unreachable");)
-            ping = await PingAsync(site, source);
+            ping = await site.PingReportAsync(source);
         Log(ping);
         Assert.Contains("Destination unreachable: Administratively prohibited", ping, StringComparison.Ordinal);
         Assert.Contains("prohibit", (await site.ExecAsync(Node.Router, "ip", "-6", "rule", "show")).Stdout, StringComparison.Ordinal);
@@ -30,9 +30,4 @@ public sealed class DeadUplinkRefusalTests : SiteTest
         Assert.DoesNotContain("prohibit", (await site.ExecAsync(Node.Router, "ip", "-6", "rule", "show")).Stdout, StringComparison.Ordinal);
     }, dataPlane: "kernel");
 
-    private static async Task<string> PingAsync(Site site, IPAddress source)
-    {
-        var r = await site.ExecAsync(Node.Host, ["ping", "-6", "-n", "-c", "1", "-W", "2", "-I", source.ToString(), Topology.Server.ToString()]);
-        return r.Stdout + r.Stderr;
-    }
 }

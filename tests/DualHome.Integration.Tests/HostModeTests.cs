@@ -24,7 +24,7 @@ public sealed class HostModeTests : SiteTest
         var b = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address;
         await site.EnableServerMptcpAsync();
         var host = site.StartHostMode();
-        Assert.True(await EndpointsAsync(site, a, b), $"host mode added no MPTCP endpoints: {host.ReadStderr()}");
+        Assert.True(await site.WaitForMptcpEndpointsAsync(TimeSpan.FromSeconds(10), Cancel, a, b), $"host mode added no MPTCP endpoints: {host.ReadStderr()}");
         Log(await RoutesAsync(site));
 
         var (_, mptcpResult) = await site.StartTransferServerAsync(MptcpPort, "mptcp");
@@ -71,7 +71,7 @@ public sealed class HostModeTests : SiteTest
         var b = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address;
         var limitsBefore = (await site.ExecCheckedAsync(Node.Host, "ip", "mptcp", "limits", "show")).Stdout.Trim();
         var host = site.StartHostMode();
-        Assert.True(await EndpointsAsync(site, a, b));
+        Assert.True(await site.WaitForMptcpEndpointsAsync(TimeSpan.FromSeconds(10), Cancel, a, b));
         var routes = await RoutesAsync(site);
         Log(routes);
         Assert.Contains($"default from {Topology.LanPrefix(Isp.A)} via", routes, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class HostModeTests : SiteTest
             await site.StartDaemonAsync(); // radvd: both prefixes preferred, whatever happens
             var a = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.A), TimeSpan.FromSeconds(20), Cancel)).Address;
             var host = site.StartHostMode();
-            await EndpointsAsync(site, a, (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address);
+            await site.WaitForMptcpEndpointsAsync(TimeSpan.FromSeconds(10), Cancel, a, (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address);
             using var monitor = await DualHome.Testbed.Probing.AddressMonitor.StartAsync(site);
             var failure = await site.FailAsync(Isp.A, FailureKind.Silent);
             var deprecated = await monitor.TryWaitForAsync(e => e.Address.Equals(a) && e.Deprecated, failure.Before, TimeSpan.FromSeconds(5), Cancel);
@@ -122,7 +122,7 @@ public sealed class HostModeTests : SiteTest
         var a = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.A), TimeSpan.FromSeconds(20), Cancel)).Address;
         var b = (await site.WaitForHostAddressAsync(Topology.LanPrefix(Isp.B), TimeSpan.FromSeconds(20), Cancel)).Address;
         var host = site.StartHostMode(c => c["Probe"]!["DownAfter"] = 10);
-        Assert.True(await EndpointsAsync(site, a, b));
+        Assert.True(await site.WaitForMptcpEndpointsAsync(TimeSpan.FromSeconds(10), Cancel, a, b));
         var loss = await site.DegradeAsync(Isp.B, 20);
         bool worse = await site.WaitForAsync(async () =>
             (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout.Split('\n').Any(l => l.StartsWith($"{b} ", StringComparison.Ordinal) && l.Contains("backup", StringComparison.Ordinal)),
@@ -172,13 +172,6 @@ public sealed class HostModeTests : SiteTest
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("Probe.IntervalMs", r.Stderr, StringComparison.Ordinal);
     });
-
-    private static Task<bool> EndpointsAsync(Site site, IPAddress a, IPAddress b) =>
-        site.WaitForAsync(async () =>
-        {
-            var show = (await site.ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout;
-            return show.Contains($"{a} ", StringComparison.Ordinal) && show.Contains($"{b} ", StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(10), Cancel);
 
     private static async Task<string> RouteGetAsync(Site site, IPAddress source) =>
         (await site.ExecCheckedAsync(Node.Host, "ip", "-6", "route", "get", Topology.Server.ToString(), "from", source.ToString())).Stdout;

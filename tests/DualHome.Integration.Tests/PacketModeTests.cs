@@ -34,7 +34,7 @@ public sealed partial class PacketModeTests : SiteTest
     {
         await site.StartDaemonAsync();
         var source = await HostAddressAsync(site, Isp.A);
-        var ping = await PingAsync(site, source, "-t", "1");
+        var ping = await site.PingReportAsync(source, "-t", "1");
         Log(ping);
 
         Assert.Contains("Time exceeded", ping);
@@ -48,7 +48,7 @@ public sealed partial class PacketModeTests : SiteTest
         await site.ExecCheckedAsync(Node.IspA, "ip", "link", "set", "dev", Topology.IspDown, "mtu", "1400");
         await site.StartDaemonAsync();
         var source = await HostAddressAsync(site, Isp.A);
-        var ping = await PingAsync(site, source, "-s", "1400", "-M", "do");
+        var ping = await site.PingReportAsync(source, "-s", "1400", "-M", "do");
         Log(ping);
 
         Assert.Contains("mtu=1400", ping); // "Packet too big: mtu=1400"
@@ -64,7 +64,7 @@ public sealed partial class PacketModeTests : SiteTest
 
         string ping = "";
         for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(10) && !ping.Contains("Destination unreachable");)
-            ping = await PingAsync(site, source);
+            ping = await site.PingReportAsync(source);
         var status = (await site.CtlAsync("show", "status")).Stdout;
         Log($"{ping}\n{status}");
 
@@ -75,11 +75,6 @@ public sealed partial class PacketModeTests : SiteTest
     private static async Task<IPAddress> HostAddressAsync(Site site, Isp isp) =>
         (await site.WaitForHostAddressAsync(Topology.LanPrefix(isp), TimeSpan.FromSeconds(20), Cancel)).Address;
 
-    private static async Task<string> PingAsync(Site site, IPAddress source, params string[] options)
-    {
-        var r = await site.ExecAsync(Node.Host, ["ping", "-6", "-n", "-c", "1", "-W", "2", "-I", source.ToString(), .. options, Topology.Server.ToString()]);
-        return r.Stdout + r.Stderr;
-    }
 
     private static long Sent(string counters, string port)
     {

@@ -31,6 +31,15 @@ public sealed partial class Site
         return StartBackground("host-mode", Node.Host, [DaemonBinary.Require(), "host", "--config", path]);
     }
 
+    /// <summary>Waits until the host's MPTCP endpoints include every one of <paramref name="addresses"/> (host mode
+    /// added them); false after <paramref name="timeout"/>.</summary>
+    public Task<bool> WaitForMptcpEndpointsAsync(TimeSpan timeout, CancellationToken cancel, params IPAddress[] addresses) =>
+        WaitForAsync(async () =>
+        {
+            var show = (await ExecAsync(Node.Host, "ip", "mptcp", "endpoint", "show")).Stdout;
+            return addresses.All(a => show.Contains($"{a} ", StringComparison.Ordinal));
+        }, timeout, cancel);
+
     /// <summary>MPTCP on the server: the in-kernel path manager accepts extra subflows (the host opens them).</summary>
     public Task EnableServerMptcpAsync() =>
         ExecCheckedAsync(Node.Inet, "ip", "mptcp", "limits", "set", "subflow", "4", "add_addr_accepted", "4");

@@ -84,6 +84,13 @@ public sealed partial class Site
     public async Task<bool> PingAsync(IPAddress source, int waitSeconds = 2) =>
         (await ExecAsync(Node.Host, "ping", "-6", "-n", "-c", "1", "-W", waitSeconds.ToString(), "-I", source.ToString(), Topology.Server.ToString())).Ok;
 
+    /// <summary>One ping from the host with a chosen source, and what ping printed (e.g. which ICMPv6 error came back).</summary>
+    public async Task<string> PingReportAsync(IPAddress source, params string[] options)
+    {
+        var r = await ExecAsync(Node.Host, ["ping", "-6", "-n", "-c", "1", "-W", "2", "-I", source.ToString(), .. options, Topology.Server.ToString()]);
+        return r.Stdout + r.Stderr;
+    }
+
     /// <summary>Adds an extra address on the host's eth0 without DAD (e.g. the foreign, "spoofed" source).</summary>
     public Task AddHostAddressAsync(IPAddress address, int prefixLength = 64) =>
         ExecCheckedAsync(Node.Host, "ip", "-6", "addr", "add", $"{address}/{prefixLength}", "dev", Topology.HostLan, "nodad");
