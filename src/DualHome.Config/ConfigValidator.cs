@@ -55,7 +55,13 @@ public static class ConfigValidator
             issues.Add(ConfigIssue.Error("DataPlane.Workers", $"{d.Workers} is outside 1..{MaxWorkers}"));
         if (d.RealtimePriority is < 0 or > 99)
             issues.Add(ConfigIssue.Error("DataPlane.RealtimePriority", $"{d.RealtimePriority} is outside 0..99 (0 = ordinary scheduling)"));
-        return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority);
+        if (d.RingFrames is < DataPlaneConfig.MinRingFrames or > DataPlaneConfig.MaxRingFrames || d.RingFrames % DataPlaneConfig.RingFramesMultiple != 0)
+            issues.Add(ConfigIssue.Error("DataPlane.RingFrames", $"{d.RingFrames} is not a multiple of {DataPlaneConfig.RingFramesMultiple} in " +
+                $"{DataPlaneConfig.MinRingFrames}..{DataPlaneConfig.MaxRingFrames}"));
+        if (d.CoalesceMicroseconds is < 0 or > DataPlaneConfig.MaxCoalesceMicroseconds)
+            issues.Add(ConfigIssue.Error("DataPlane.CoalesceMicroseconds",
+                $"{d.CoalesceMicroseconds} is outside 0..{DataPlaneConfig.MaxCoalesceMicroseconds} (0 = woken per frame)"));
+        return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority, d.RingFrames, d.CoalesceMicroseconds);
     }
 
     private static LogConfig ValidateLog(LogOptions log, List<ConfigIssue> issues)

@@ -18,7 +18,8 @@ public static class EffectiveConfigWriter
             foreach (var u in c.Uplinks) WriteUplink(w, u);
             w.WriteEndArray();
             w.WriteStartObject("DataPlane"); w.WriteString("Mode", c.DataPlane.Mode); w.WriteNumber("Workers", c.DataPlane.Workers);
-            w.WriteNumber("RealtimePriority", c.DataPlane.RealtimePriority); w.WriteEndObject();
+            w.WriteNumber("RealtimePriority", c.DataPlane.RealtimePriority); w.WriteNumber("RingFrames", c.DataPlane.RingFrames);
+            w.WriteNumber("CoalesceMicroseconds", c.DataPlane.CoalesceMicroseconds); w.WriteEndObject();
             w.WriteStartObject("Control"); w.WriteString("Socket", c.ControlSocket); w.WriteEndObject();
             WriteLog(w, c.Log);
             w.WriteStartObject("State"); w.WriteString("Directory", c.StateDirectory); w.WriteEndObject();

@@ -19,4 +19,25 @@ public static class ThreadScheduling
         int param = priority;
         return Libc.SchedSetScheduler(0, SchedFifo, ref param) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
+
+    /// <summary>Sleeps the calling thread for <paramref name="duration"/> on a high-resolution timer, waking early on
+    /// a signal. Unlike poll(2) on a socket this arms no wake-up on the socket, so the CPU that receives frames
+    /// meanwhile has no one to wake.</summary>
+    public static unsafe void Nap(TimeSpan duration)
+    {
+        long ns = Math.Max(0, duration.Ticks * 100);
+        var request = new Libc.TimeSpec { Seconds = ns / 1_000_000_000, Nanoseconds = ns % 1_000_000_000 };
+        _ = Libc.ClockNanosleep(Libc.ClockMonotonic, 0, &request, null);
+    }
+
+    /// <summary>Sets the calling thread's timer slack (PR_SET_TIMERSLACK): ordinary threads get 50 µs, which would
+    /// stretch every short <see cref="Nap"/>. Returns 0 or the errno.</summary>
+    public static int TrySetTimerSlack(TimeSpan slack)
+    {
+        var ns = (nuint)Math.Max(1, slack.Ticks * 100);
+        return Libc.Prctl(Libc.PrSetTimerSlack, ns, 0, 0, 0) == 0 ? 0 : Marshal.GetLastPInvokeError();
+    }
+
+    /// <summary>The calling thread's timer slack (PR_GET_TIMERSLACK).</summary>
+    public static TimeSpan TimerSlack() => TimeSpan.FromTicks(Libc.Prctl(Libc.PrGetTimerSlack, 0, 0, 0, 0) / 100);
 }

@@ -52,6 +52,9 @@ public class ConfigLoaderTests
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"xdp\" }", "DataPlane.Mode", "xdp")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"Workers\": 0 }", "DataPlane.Workers", "1..16")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RealtimePriority\": 100 }", "DataPlane.RealtimePriority", "0..99")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RingFrames\": 100 }", "DataPlane.RingFrames", "512..65536")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RingFrames\": 1001 }", "DataPlane.RingFrames", "multiple of 8")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"CoalesceMicroseconds\": -1 }", "DataPlane.CoalesceMicroseconds", "0..1000")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"on\" }", "Peers.Mode", "'on'")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"auto\", \"HeartbeatIntervalMs\": 5 }", "Peers.HeartbeatIntervalMs", "10..10000")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"auto\", \"DeadAfter\": 1 }", "Peers.DeadAfter", "2..100")]
@@ -82,6 +85,17 @@ public class ConfigLoaderTests
         Assert.True(r.Ok, string.Join("; ", r.Errors));
         Assert.Equal(new DataPlaneConfig("packet", 2), r.Config!.DataPlane);
         Assert.True(r.Config.DataPlane.IsPacket);
+        Assert.Equal(8192, r.Config.DataPlane.RingFrames);
+        Assert.Equal(TimeSpan.FromMicroseconds(50), r.Config.DataPlane.Coalesce);
+    }
+
+    [Fact]
+    public void RingDepthAndCoalescingAreRead()
+    {
+        var r = ConfigLoader.LoadJson(SampleConfigs.With("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }",
+            "\"DataPlane\": { \"Mode\": \"packet\", \"RingFrames\": 2048, \"CoalesceMicroseconds\": 0 }"));
+        Assert.True(r.Ok, string.Join("; ", r.Errors));
+        Assert.Equal(new DataPlaneConfig("packet", 1, RingFrames: 2048, CoalesceMicroseconds: 0), r.Config!.DataPlane);
     }
 
     [Fact]

@@ -103,7 +103,11 @@ public sealed class Bench(Reporter reporter, BenchOptions options, CancellationT
 
 /// <param name="ForwardingOnly">`bench forwarding`: only the forwarding part (<see cref="BenchForwarding"/>).</param>
 public sealed record BenchOptions(int Runs = 5, int IdleSeconds = 60, int FailoverRuns = 10, int StableRuns = 1, bool ForwardingOnly = false,
-    bool MptcpOnly = false);
+    bool MptcpOnly = false)
+{
+    /// <summary>`--modes`: the forwarding modes to measure, in order.</summary>
+    public IReadOnlyList<DataPlaneMode> Modes { get; init; } = BenchForwarding.Modes;
+}
 
 /// <summary>Memory lines of /proc/PID/status.</summary>
 public sealed record ProcStatus(long VmRssKb, long VmHwmKb)

@@ -7,15 +7,6 @@ using DualHome.Testbed.Traffic;
 
 namespace DualHome.Demo;
 
-/// <summary>Who forwards in the router: the kernel, or the daemon's AF_PACKET workers.</summary>
-public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriority = 0)
-{
-    public bool IsPacket => Mode == "packet";
-
-    public override string ToString() =>
-        IsPacket ? $"packet, {Workers} worker{(Workers == 1 ? "" : "s")}{(RealtimePriority > 0 ? ", RT" : "")}" : Mode;
-}
-
 /// <summary>What one mode did: the 64-byte load, TCP throughput, RTTs and the daemon's data plane counters.</summary>
 public sealed record ForwardingRun(DataPlaneMode Mode, FloodResult Flood, double TcpBitsPerSecond, PingResult Rtt, IReadOnlyList<string> Counters);
 
@@ -38,7 +29,7 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
 
     /// <summary>Builds its own site (packet-mode peers), measures every mode, prints the table; a mode that cannot be
     /// measured throws (<see cref="TestbedException"/>, <see cref="TimeoutException"/>).</summary>
-    public static async Task RunAsync(DemoContext context)
+    public static async Task RunAsync(DemoContext context, IReadOnlyList<DataPlaneMode> modes)
     {
         var reporter = context.Reporter;
         reporter.Title("forwarding: kernel vs packet mode (host → router → ISP A → server)");
@@ -50,18 +41,18 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
         await BinaryAsync(reporter);
         await using var site = await Site.CreateAsync(new SiteOptions { Router = context.RouterKind, DataPlane = "packet" }, context.Cancel);
         context.Site = site;
-        var runs = await new BenchForwarding(reporter, context.Cancel).MeasureModesAsync(site);
+        var runs = await new BenchForwarding(reporter, context.Cancel).MeasureModesAsync(site, modes);
         reporter.Plain($"load average at the end: {LoadAverage()}");
         BenchReport.ForwardingTable(reporter, runs);
     }
 
-    public async Task<List<ForwardingRun>> MeasureModesAsync(Site site)
+    public async Task<List<ForwardingRun>> MeasureModesAsync(Site site, IReadOnlyList<DataPlaneMode> modes)
     {
         reporter.Plain("offloads: the peers (host eth0, ISP rtr0) send with tso/gso/gro/tx-checksum off in every mode (wire-like " +
                        "frames); the router's own ports keep the kernel's defaults in kernel mode and are turned off by the daemon " +
                        "in packet mode (shown per mode)");
         var runs = new List<ForwardingRun>();
-        foreach (var mode in Modes) runs.Add(await MeasureAsync(site, mode));
+        foreach (var mode in modes) runs.Add(await MeasureAsync(site, mode));
         return runs;
     }
 

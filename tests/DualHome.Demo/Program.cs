@@ -5,14 +5,14 @@ using DualHome.Testbed.Router;
 namespace DualHome.Demo;
 
 /// <summary>
-/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [forwarding|mptcp] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]</c>.
+/// <c>dotnet run --project tests/DualHome.Demo -- demo|bench [forwarding|mptcp] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N] [--modes LIST]</c>.
 /// Needs root. Ctrl-C or SIGTERM tears the site down (processes by pid, namespaces by name) before exiting.
 /// Exit 0 when every step succeeded, 1 when one failed, 2 on a usage error.
 /// </summary>
 public static class Program
 {
     private const string Usage =
-        "usage: dualhome-demo demo|bench [forwarding|mptcp] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N]\n" +
+        "usage: dualhome-demo demo|bench [forwarding|mptcp] [--standin] [--runs N] [--failover-runs N] [--stable-runs N] [--idle-seconds N] [--modes LIST]\n" +
         "  demo   show dualhomed at work in a namespace testbed: a live panel, ISP A failing silently, B losing carrier\n" +
         "  bench  start-to-first-RA (median/max over --runs starts, default 5); failover and recovery times over\n" +
         "         --failover-runs runs each (default 10); RSS after an idle period (--idle-seconds, default 60), then\n" +
@@ -20,6 +20,8 @@ public static class Program
         "         kernel vs packet mode (1 and 2 workers), 64-byte UDP rate under 0.1 % loss, TCP, RTT (about 2 minutes)\n" +
         "  bench forwarding  the forwarding part only\n" +
         "  bench mptcp  the MPTCP stall at failover only (issue 11, host mode)\n" +
+        "  --modes LIST  forwarding modes to measure, comma-separated: kernel, packet:N (N workers), packet:N:rt\n" +
+        "         (real-time workers); default kernel,packet:1,packet:2,packet:1:rt\n" +
         "  --standin  use the radvd stand-in instead of dualhomed (validates the testbed itself)\n" +
         "  dualhomed: $DUALHOME_BIN, else <repo>/artifacts/linux-x64/dualhomed";
 
@@ -78,7 +80,7 @@ public static class Program
         if (context.RouterKind == RouterKind.Dualhomed) context.Reporter.Plain($"dualhomed: {DaemonBinary.Require()}");
         var ok = options.ForwardingOnly || options.MptcpOnly || await TimesAndMemoryAsync(context, options);
         if (!options.ForwardingOnly) await BenchMptcp.RunAsync(context, options.Runs);
-        if (!options.MptcpOnly) await BenchForwarding.RunAsync(context);
+        if (!options.MptcpOnly) await BenchForwarding.RunAsync(context, options.Modes);
         return ok ? 0 : 1;
     }
 
@@ -138,6 +140,8 @@ public static class Program
                     bench = bench with { StableRuns = st }; i++; break;
                 case "--idle-seconds" when i + 1 < args.Length && int.TryParse(args[i + 1], out var s) && s >= 0:
                     bench = bench with { IdleSeconds = s }; i++; break;
+                case "--modes" when i + 1 < args.Length && DataPlaneMode.TryParseList(args[i + 1], out var modes):
+                    bench = bench with { Modes = modes }; i++; break;
                 default: return false;
             }
         }

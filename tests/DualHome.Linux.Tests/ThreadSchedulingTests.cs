@@ -27,6 +27,33 @@ public sealed class ThreadSchedulingTests
     public void Priorities_outside_1_to_99_are_refused(int priority) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ThreadScheduling.TrySetRealtime(priority));
 
+    [Fact]
+    public void Timer_slack_is_set_for_the_calling_thread_only()
+    {
+        int error = -1;
+        var slackThere = TimeSpan.Zero;
+        var before = ThreadScheduling.TimerSlack();
+        var thread = new Thread(() =>
+        {
+            error = ThreadScheduling.TrySetTimerSlack(TimeSpan.FromMicroseconds(1));
+            slackThere = ThreadScheduling.TimerSlack();
+        });
+        thread.Start();
+        thread.Join();
+        Assert.Equal(0, error);
+        Assert.Equal(TimeSpan.FromMicroseconds(1), slackThere);
+        Assert.NotEqual(slackThere, before);
+        Assert.Equal(before, ThreadScheduling.TimerSlack());
+    }
+
+    [Fact]
+    public void Nap_sleeps_at_least_its_duration()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ThreadScheduling.Nap(TimeSpan.FromMilliseconds(20));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(20), $"woke after {clock.Elapsed.TotalMilliseconds} ms");
+    }
+
     /// <summary>The "policy" line of /proc/…/sched (0 SCHED_OTHER, 1 SCHED_FIFO).</summary>
     private static string? Policy(string path) =>
         File.ReadAllLines(path).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim() == "policy")

@@ -32,6 +32,11 @@ public sealed class DataPlaneOptions
     public int Workers { get; set; } = 1;
     /// <summary>Packet mode: SCHED_FIFO priority of the forwarding threads, 1–99; 0 = ordinary scheduling.</summary>
     public int RealtimePriority { get; set; }
+    /// <summary>Packet mode: receive-ring slots (2 KiB each) per port and worker: how long a worker may fall behind.</summary>
+    public int RingFrames { get; set; } = DataPlaneConfig.DefaultRingFrames;
+    /// <summary>Packet mode: while frames flow, a worker sleeps this long between passes instead of being woken per
+    /// frame (like a NIC's rx-usecs); 0 = woken per frame.</summary>
+    public int CoalesceMicroseconds { get; set; } = DataPlaneConfig.DefaultCoalesceMicroseconds;
 }
 
 public sealed class ControlOptions

@@ -25,4 +25,7 @@ internal static partial class DataPlaneLog
 
     [LoggerMessage(705, LogLevel.Warning, "forwarding worker {Worker}: SCHED_FIFO priority {Priority} refused (errno {Errno}; needs CAP_SYS_NICE); forwarding at ordinary priority")]
     public static partial void RealtimeRefused(ILogger log, int worker, int priority, int errno);
+
+    [LoggerMessage(706, LogLevel.Warning, "forwarding worker {Worker}: timer slack refused (errno {Errno}); its coalescing naps may run up to 50 µs long")]
+    public static partial void TimerSlackRefused(ILogger log, int worker, int errno);
 }

@@ -81,7 +81,7 @@ public sealed class PacketDataPlane : IDisposable
             new IcmpRateLimiter(IcmpPerSecond, IcmpBurst, TimeProvider.System.TimestampFrequency));
         _uplinkNames = [.. config.Uplinks.Select(u => u.Name)];
         health.UplinkChanged += change => SetUp(change.Uplink, Forwards(change.NewState));
-        _workers = WorkerPool.Start(Forwarder, ports, config.DataPlane.Workers, _neighbors, _log, config.DataPlane.RealtimePriority);
+        _workers = WorkerPool.Start(Forwarder, ports, config.DataPlane, _neighbors, _log);
         DataPlaneLog.Started(_log, config.DataPlane.Workers, string.Join(", ", ports.Select(p => p.Name)));
     }
 

@@ -11,16 +11,17 @@ public sealed class RingPort(PacketSocket socket) : IPacketPort, IDisposable
     private readonly PacketTxRing _tx = socket.Tx;
     private ulong _reportedDrops;
 
-    /// <summary>2048 receive slots of 2 KiB (4 MiB) ride out a worker descheduled for ~14 ms at 148 kpps (gigabit
-    /// line rate at 64 B), the stalls the bench saw on a busy 2-core machine; 512 transmit slots drain per batch.
-    /// The memory is the kernel's, allocated at open: 5 MiB per port per worker.</summary>
-    public static PacketSocketOptions Options(PacketFanout? fanout) => new()
+    /// <summary><paramref name="receiveFrames"/> receive slots of 2 KiB (DataPlane.RingFrames, 8192 = 16 MiB by default)
+    /// ride out a worker kept off its CPU: 8192 are 55 ms at 148 kpps (gigabit line rate at 64 B). The bench lost
+    /// frames from 163, 263 and 369+ kpps with 2048, 4096 and 8192 slots on its busy 2-CPU machine. 512 transmit slots
+    /// drain per batch. The memory is the kernel's, allocated at open.</summary>
+    public static PacketSocketOptions Options(PacketFanout? fanout, int receiveFrames) => new()
     {
         Protocol = PacketProtocol.Ipv6,
         IgnoreOutgoing = true,   // our own transmissions (and the kernel's) are not forwarding work
         QdiscBypass = true,      // the forwarder's own ring is the queue; a qdisc in between only adds a lock
         Fanout = fanout,
-        RxRing = new RingLayout(FrameCount: 2048),
+        RxRing = new RingLayout(FrameCount: receiveFrames),
         TxRing = new RingLayout(FrameCount: 512),
     };
 
@@ -49,5 +50,19 @@ public sealed class RingIo(IReadOnlyList<RingPort> ports) : IWorkerIo
 
     public IReadOnlyList<IPacketPort> Ports { get; } = ports;
 
-    public void Wait(TimeSpan timeout) => PacketRxRing.WaitAny(_rings, timeout);
+    public void Wait(TimeSpan timeout)
+    {
+        if (!AnyReady())
+            PacketRxRing.WaitAny(_rings, timeout);
+    }
+
+    public void Nap(TimeSpan duration) => DualHome.Linux.ThreadScheduling.Nap(duration);
+
+    public bool AnyReady()
+    {
+        foreach (var ring in _rings)
+            if (ring.HasFrame)
+                return true;
+        return false;
+    }
 }

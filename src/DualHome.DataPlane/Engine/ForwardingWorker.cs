@@ -33,10 +33,13 @@ public sealed class ForwardingWorker
     private readonly PendingQueue[] _pending;
     private readonly byte[] _scratch;
     private readonly long _timeoutTicks;
+    private readonly TimeSpan _nap;
     private long _nextStatistics;
 
+    /// <param name="nap">After a pass that found frames, how long to sleep before the next pass instead of waiting
+    /// in poll(2) for the next frame (<see cref="Step"/>); zero waits in poll at once.</param>
     public ForwardingWorker(Forwarder forwarder, IWorkerIo io, INeighborResolver resolver, TimeProvider time,
-        PendingLimits? limits = null)
+        PendingLimits? limits = null, TimeSpan nap = default)
     {
         _forwarder = forwarder;
         _io = io;
@@ -47,6 +50,7 @@ public sealed class ForwardingWorker
         _pending = [.. _ports.Select(_ => new PendingQueue(limits.Capacity, limits.PerDestination, limits.FrameBytes))];
         _scratch = new byte[limits.FrameBytes];
         _timeoutTicks = (long)(ResolutionTimeout.TotalSeconds * time.TimestampFrequency);
+        _nap = nap;
         Counters = new ForwardedCounters(_ports.Length);
     }
 
@@ -57,8 +61,26 @@ public sealed class ForwardingWorker
 
     public void Run(CancellationToken stop)
     {
+        int received = 0;
         while (!stop.IsCancellationRequested)
-            RunOnce(HasPending() ? PendingWait : IdleWait);
+            received = Step(received);
+    }
+
+    /// <summary>
+    /// One pass after a pass that took <paramref name="lastReceived"/> frames. While frames flow and the rings are
+    /// drained, the worker naps for the coalescing time (a timer) instead of waiting in poll(2): a worker asleep in
+    /// poll is woken by the kernel for the next frame, from the softirq of the CPU that received it (a wake-up and an
+    /// inter-processor interrupt each time), and at a few hundred thousand frames a second it sleeps and wakes
+    /// between most batches. Those wake-ups cost the receiving CPU more than the frames do (the bench: the sender's
+    /// CPU saturated at ~280 kpps in packet mode against ~420 kpps in kernel mode, and at 370+ kpps with 50 µs
+    /// naps). A NIC does the same with interrupt coalescing (ethtool rx-usecs); idle, the worker sleeps in poll.
+    /// </summary>
+    public int Step(int lastReceived)
+    {
+        bool flowing = lastReceived > 0 && _nap > TimeSpan.Zero;
+        if (flowing && !_io.AnyReady())
+            _io.Nap(_nap);
+        return RunOnce(flowing ? TimeSpan.Zero : HasPending() ? PendingWait : IdleWait);
     }
 
     /// <summary>One pass: wait, drain every port, release or expire held frames, flush. Returns frames received.</summary>

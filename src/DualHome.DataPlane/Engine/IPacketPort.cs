@@ -32,6 +32,13 @@ public interface IWorkerIo
     /// <summary>Indexed by <see cref="Port.Index"/>: the LAN, then the uplinks.</summary>
     IReadOnlyList<IPacketPort> Ports { get; }
 
-    /// <summary>Waits until a port may have a frame, or the timeout passes (poll(2) on Linux).</summary>
+    /// <summary>Waits until a port may have a frame, or the timeout passes (poll(2) on Linux); returns at once,
+    /// without a system call, when <see cref="AnyReady"/>.</summary>
     void Wait(TimeSpan timeout);
+
+    /// <summary>True when a port's receive ring holds a frame now: a look at shared memory, no system call.</summary>
+    bool AnyReady();
+
+    /// <summary>Sleeps for <paramref name="duration"/> without asking to be woken by a frame (a timer, not poll).</summary>
+    void Nap(TimeSpan duration);
 }

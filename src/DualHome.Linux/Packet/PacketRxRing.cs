@@ -59,6 +59,16 @@ public sealed unsafe class PacketRxRing : PacketRing
         return true;
     }
 
+    /// <summary>True when the kernel has filled the current slot (one read of shared memory).</summary>
+    public bool HasFrame
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return (Volatile.Read(ref Current->Status) & TP_STATUS_USER) != 0;
+        }
+    }
+
     /// <summary>Returns the current slot to the kernel and moves to the next one.</summary>
     public void Release()
     {

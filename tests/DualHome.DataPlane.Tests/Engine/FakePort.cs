@@ -50,11 +50,23 @@ public sealed class FakePort : IPacketPort
     }
 }
 
-/// <summary>The worker's I/O over fake ports; waiting returns at once.</summary>
+/// <summary>The worker's I/O over fake ports; waiting and napping return at once and are recorded.</summary>
 public sealed class FakeIo(params FakePort[] ports) : IWorkerIo
 {
     public IReadOnlyList<IPacketPort> Ports { get; } = ports;
-    public void Wait(TimeSpan timeout) { }
+    public List<TimeSpan> Waits { get; } = [];
+    public void Wait(TimeSpan timeout) => Waits.Add(timeout);
+    public List<TimeSpan> Naps { get; } = [];
+    /// <summary>Runs inside <see cref="Nap"/>: frames that arrive while the worker sleeps.</summary>
+    public Action? DuringNap { get; set; }
+
+    public void Nap(TimeSpan duration)
+    {
+        Naps.Add(duration);
+        DuringNap?.Invoke();
+    }
+
+    public bool AnyReady() => ports.Any(p => p.Incoming.Count > 0);
 }
 
 /// <summary>Records resolution requests.</summary>

@@ -67,6 +67,8 @@ public sealed class WorkerAllocationTests
     {
         public IReadOnlyList<IPacketPort> Ports { get; } = ports;
         public void Wait(TimeSpan timeout) { }
+        public bool AnyReady() => true;
+        public void Nap(TimeSpan duration) { }
     }
 
     private sealed class CountingResolver : INeighborResolver

@@ -107,6 +107,7 @@ public sealed class PacketRxRingIntegrationTests
         Assert.Throws<InvalidOperationException>(receiver.Rx.Release);
         sender.Send(TestFrames.Udp(link.LeftMac, link.RightMac, nonce, 7, 4000));
         Assert.True(receiver.Rx.Wait(PacketLink.Patience));
+        Assert.True(receiver.Rx.HasFrame);
         Assert.True(receiver.Rx.TryNext(out var first, out _));
         var firstCopy = first.ToArray();
         Assert.True(receiver.Rx.TryNext(out var again, out _));

@@ -50,6 +50,7 @@ public sealed class PacketSocketLifetimeTests
 
         Assert.Throws<ObjectDisposedException>(() => rx.TryNext(out _, out _));
         Assert.Throws<ObjectDisposedException>(() => rx.Wait(TimeSpan.Zero));
+        Assert.Throws<ObjectDisposedException>(() => rx.HasFrame);
         Assert.Throws<ObjectDisposedException>(() => tx.TryGetSlot(out _));
         Assert.Throws<ObjectDisposedException>(() => tx.Flush());
         Assert.Throws<ObjectDisposedException>(() => socket.ReadStatistics());
