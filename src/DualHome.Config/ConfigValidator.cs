@@ -47,6 +47,20 @@ public static class ConfigValidator
     /// <summary>Boards have 4 cores; more workers than cores only contend.</summary>
     public const int MaxWorkers = 16;
 
+    private static List<int> Cpus(List<string> texts, List<ConfigIssue> issues)
+    {
+        var cpus = new List<int>();
+        for (int i = 0; i < texts.Count; i++)
+        {
+            if (int.TryParse(texts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cpu)
+                && cpu <= DataPlaneConfig.MaxCpu)
+                cpus.Add(cpu);
+            else
+                issues.Add(ConfigIssue.Error($"DataPlane.Cpus.{i}", $"'{texts[i]}' is not a CPU number 0..{DataPlaneConfig.MaxCpu}"));
+        }
+        return cpus;
+    }
+
     private static DataPlaneConfig ValidateDataPlane(DataPlaneOptions d, List<ConfigIssue> issues)
     {
         if (d.Mode is not ("kernel" or "packet"))
@@ -61,7 +75,7 @@ public static class ConfigValidator
         if (d.CoalesceMicroseconds is < 0 or > DataPlaneConfig.MaxCoalesceMicroseconds)
             issues.Add(ConfigIssue.Error("DataPlane.CoalesceMicroseconds",
                 $"{d.CoalesceMicroseconds} is outside 0..{DataPlaneConfig.MaxCoalesceMicroseconds} (0 = woken per frame)"));
-        return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority, d.RingFrames, d.CoalesceMicroseconds);
+        return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority, d.RingFrames, d.CoalesceMicroseconds, Cpus(d.Cpus, issues));
     }
 
     private static LogConfig ValidateLog(LogOptions log, List<ConfigIssue> issues)

@@ -19,7 +19,9 @@ public static class EffectiveConfigWriter
             w.WriteEndArray();
             w.WriteStartObject("DataPlane"); w.WriteString("Mode", c.DataPlane.Mode); w.WriteNumber("Workers", c.DataPlane.Workers);
             w.WriteNumber("RealtimePriority", c.DataPlane.RealtimePriority); w.WriteNumber("RingFrames", c.DataPlane.RingFrames);
-            w.WriteNumber("CoalesceMicroseconds", c.DataPlane.CoalesceMicroseconds); w.WriteEndObject();
+            w.WriteNumber("CoalesceMicroseconds", c.DataPlane.CoalesceMicroseconds);
+            w.WriteStartArray("Cpus"); foreach (var cpu in c.DataPlane.Cpus ?? []) w.WriteStringValue($"{cpu}"); w.WriteEndArray();
+            w.WriteEndObject();
             w.WriteStartObject("Control"); w.WriteString("Socket", c.ControlSocket); w.WriteEndObject();
             WriteLog(w, c.Log);
             w.WriteStartObject("State"); w.WriteString("Directory", c.StateDirectory); w.WriteEndObject();

@@ -30,8 +30,12 @@ public sealed record PeersConfig(string Mode, TimeSpan HeartbeatInterval, int De
 
 /// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
 public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePriority = 0,
-    int RingFrames = DataPlaneConfig.DefaultRingFrames, int CoalesceMicroseconds = DataPlaneConfig.DefaultCoalesceMicroseconds)
+    int RingFrames = DataPlaneConfig.DefaultRingFrames, int CoalesceMicroseconds = DataPlaneConfig.DefaultCoalesceMicroseconds,
+    IReadOnlyList<int>? Cpus = null)
 {
+    /// <summary>sched_setaffinity(2) takes CPU numbers below CPU_SETSIZE (1024).</summary>
+    public const int MaxCpu = 1023;
+
     /// <summary>README "Packet mode": 16 MiB per port and worker; the bench lost frames at 163 / 263 / 369+ kpps with
     /// 2048 / 4096 / 8192 slots.</summary>
     public const int DefaultRingFrames = 8192;
@@ -45,6 +49,17 @@ public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePrior
     public bool IsPacket => Mode == "packet";
 
     public TimeSpan Coalesce => TimeSpan.FromMicroseconds(CoalesceMicroseconds);
+
+    /// <summary>The CPU worker <paramref name="worker"/> is pinned to, or null (Cpus empty: wherever the kernel puts it).</summary>
+    public int? CpuOf(int worker) => Cpus is { Count: > 0 } cpus ? cpus[worker % cpus.Count] : null;
+
+    // Records compare lists by reference; two configs with the same CPUs are the same config.
+    public bool Equals(DataPlaneConfig? other) =>
+        other is not null && Mode == other.Mode && Workers == other.Workers && RealtimePriority == other.RealtimePriority
+        && RingFrames == other.RingFrames && CoalesceMicroseconds == other.CoalesceMicroseconds
+        && (Cpus ?? []).SequenceEqual(other.Cpus ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Mode, Workers, RealtimePriority, RingFrames, CoalesceMicroseconds, (Cpus ?? []).Count);
 }
 
 public sealed record BoardConfig(string Profile, string? LedClassRoot);

@@ -40,4 +40,17 @@ public static class ThreadScheduling
 
     /// <summary>The calling thread's timer slack (PR_GET_TIMERSLACK).</summary>
     public static TimeSpan TimerSlack() => TimeSpan.FromTicks(Libc.Prctl(Libc.PrGetTimerSlack, 0, 0, 0, 0) / 100);
+
+    /// <summary>Pins the calling thread to <paramref name="cpu"/> (0–1023). Returns 0 or the errno (EINVAL for a CPU
+    /// this machine does not have or may not use).</summary>
+    public static unsafe int TrySetAffinity(int cpu)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cpu);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cpu, 1023);
+        const int Words = 1024 / 64; // cpu_set_t: CPU_SETSIZE bits
+        ulong* mask = stackalloc ulong[Words];
+        new Span<ulong>(mask, Words).Clear();
+        mask[cpu / 64] = 1UL << (cpu % 64);
+        return Libc.SchedSetAffinity(0, Words * sizeof(ulong), mask) == 0 ? 0 : Marshal.GetLastPInvokeError();
+    }
 }

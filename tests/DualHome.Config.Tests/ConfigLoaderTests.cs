@@ -55,6 +55,8 @@ public class ConfigLoaderTests
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RingFrames\": 100 }", "DataPlane.RingFrames", "512..65536")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"RingFrames\": 1001 }", "DataPlane.RingFrames", "multiple of 8")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"CoalesceMicroseconds\": -1 }", "DataPlane.CoalesceMicroseconds", "0..1000")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"Cpus\": [\"1\", \"one\"] }", "DataPlane.Cpus.1", "'one'")]
+    [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"DataPlane\": { \"Mode\": \"packet\", \"Cpus\": [\"1024\"] }", "DataPlane.Cpus.0", "0..1023")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"on\" }", "Peers.Mode", "'on'")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"auto\", \"HeartbeatIntervalMs\": 5 }", "Peers.HeartbeatIntervalMs", "10..10000")]
     [InlineData("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }", "\"Peers\": { \"Mode\": \"auto\", \"DeadAfter\": 1 }", "Peers.DeadAfter", "2..100")]
@@ -87,6 +89,18 @@ public class ConfigLoaderTests
         Assert.True(r.Config.DataPlane.IsPacket);
         Assert.Equal(8192, r.Config.DataPlane.RingFrames);
         Assert.Equal(TimeSpan.FromMicroseconds(50), r.Config.DataPlane.Coalesce);
+    }
+
+    [Fact]
+    public void WorkersArePinnedRoundRobinOverTheListedCpus()
+    {
+        var r = ConfigLoader.LoadJson(SampleConfigs.With("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }",
+            "\"DataPlane\": { \"Mode\": \"packet\", \"Workers\": 3, \"Cpus\": [\"3\", \"2\"] }"));
+        Assert.True(r.Ok, string.Join("; ", r.Errors));
+        var d = r.Config!.DataPlane;
+        Assert.Equal([3, 2, 3], new[] { d.CpuOf(0), d.CpuOf(1), d.CpuOf(2) });
+        Assert.Equal(new DataPlaneConfig("packet", 3, Cpus: [3, 2]), d);
+        Assert.Null(new DataPlaneConfig("packet", 1).CpuOf(0));
     }
 
     [Fact]

@@ -18,7 +18,11 @@ public sealed record ForwardingRun(DataPlaneMode Mode, FloodResult Flood, double
 /// </summary>
 public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
 {
-    public static readonly DataPlaneMode[] Modes = [new("kernel", 1), new("packet", 1), new("packet", 2), new("packet", 1, RealtimePriority: 50)];
+    public static readonly DataPlaneMode[] Modes =
+    [
+        new("kernel", 1), new("packet", 1), new("packet", 2), new("packet", 1, Pinned: true),
+        new("packet", 1, DataPlaneMode.BenchRealtimePriority, Pinned: true),
+    ];
 
     /// <summary>Distinct UDP source ports: PACKET_FANOUT hashes flows, so one flow would keep a second worker idle.</summary>
     private const int Flows = 64;
@@ -110,6 +114,7 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
         config["DataPlane"]!["Mode"] = mode.Mode;
         config["DataPlane"]!["Workers"] = mode.Workers;
         config["DataPlane"]!["RealtimePriority"] = mode.RealtimePriority;
+        config["DataPlane"]!["Cpus"] = new JsonArray([.. mode.Cpus.Select(c => (JsonNode)c)]);
     }
 
     /// <summary>64-byte frames from the host's A address to the server, addressed to the router's lan0 MAC (trafgen skips ND).</summary>

@@ -1,17 +1,24 @@
 namespace DualHome.Demo;
 
-/// <summary>Who forwards in the router: the kernel, or the daemon's AF_PACKET workers.</summary>
-public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriority = 0)
+/// <summary>Who forwards in the router: the kernel, or the daemon's AF_PACKET workers (real-time or not, pinned to the
+/// last CPUs or not: DataPlane.RealtimePriority and DataPlane.Cpus).</summary>
+public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriority = 0, bool Pinned = false)
 {
     /// <summary>The SCHED_FIFO priority `packet:N:rt` asks for.</summary>
     public const int BenchRealtimePriority = 50;
 
     public bool IsPacket => Mode == "packet";
 
-    public override string ToString() =>
-        IsPacket ? $"packet, {Workers} worker{(Workers == 1 ? "" : "s")}{(RealtimePriority > 0 ? ", RT" : "")}" : Mode;
+    /// <summary>Pinned workers take the last CPUs, one each: trafgen sends from CPU 0 (its first fork), so the frames
+    /// arrive there and the workers run beside it, as on a router whose NIC interrupts one core.</summary>
+    public IReadOnlyList<string> Cpus => Pinned
+        ? [.. Enumerable.Range(0, Workers).Select(i => $"{Math.Max(0, Environment.ProcessorCount - 1 - i)}")]
+        : [];
 
-    /// <summary>`kernel`, `packet:N` or `packet:N:rt`, comma-separated (`--modes`).</summary>
+    public override string ToString() =>
+        IsPacket ? $"packet, {Workers} worker{(Workers == 1 ? "" : "s")}{(RealtimePriority > 0 ? ", RT" : "")}{(Pinned ? ", pinned" : "")}" : Mode;
+
+    /// <summary>`kernel`, or `packet:N` with `:rt` (SCHED_FIFO) and/or `:pin` (DataPlane.Cpus), comma-separated.</summary>
     public static bool TryParseList(string text, out IReadOnlyList<DataPlaneMode> modes)
     {
         var list = new List<DataPlaneMode>();
@@ -29,10 +36,11 @@ public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriorit
         mode = new DataPlaneMode("kernel", 1);
         var parts = item.Split(':');
         if (parts is ["kernel"]) return true;
-        if (parts.Length is < 2 or > 3 || parts[0] != "packet" || !int.TryParse(parts[1], out var workers) || workers is < 1 or > 64)
+        if (parts.Length < 2 || parts[0] != "packet" || !int.TryParse(parts[1], out var workers) || workers is < 1 or > 16)
             return false;
-        if (parts.Length == 3 && parts[2] != "rt") return false;
-        mode = new DataPlaneMode("packet", workers, parts.Length == 3 ? BenchRealtimePriority : 0);
+        var flags = parts[2..];
+        if (flags.Any(f => f is not ("rt" or "pin")) || flags.Distinct().Count() != flags.Length) return false;
+        mode = new DataPlaneMode("packet", workers, flags.Contains("rt") ? BenchRealtimePriority : 0, flags.Contains("pin"));
         return true;
     }
 }

@@ -54,6 +54,30 @@ public sealed class ThreadSchedulingTests
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(20), $"woke after {clock.Elapsed.TotalMilliseconds} ms");
     }
 
+    [Fact]
+    public void Affinity_pins_the_calling_thread_only_and_a_missing_cpu_is_refused()
+    {
+        int error = -1, missing = -1;
+        string? allowedThere = null;
+        var thread = new Thread(() =>
+        {
+            error = ThreadScheduling.TrySetAffinity(0);
+            allowedThere = Status("Cpus_allowed_list");
+            missing = ThreadScheduling.TrySetAffinity(1023); // no machine here has 1024 CPUs
+        });
+        thread.Start();
+        thread.Join();
+        Assert.Equal(0, error);
+        Assert.Equal("0", allowedThere);
+        Assert.Equal(22, missing); // EINVAL
+        if (Environment.ProcessorCount > 1)
+            Assert.NotEqual("0", Status("Cpus_allowed_list"));
+    }
+
+    private static string? Status(string field) =>
+        File.ReadAllLines("/proc/thread-self/status").Select(l => l.Split(':', 2))
+            .Where(p => p.Length == 2 && p[0] == field).Select(p => p[1].Trim()).FirstOrDefault();
+
     /// <summary>The "policy" line of /proc/…/sched (0 SCHED_OTHER, 1 SCHED_FIFO).</summary>
     private static string? Policy(string path) =>
         File.ReadAllLines(path).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim() == "policy")

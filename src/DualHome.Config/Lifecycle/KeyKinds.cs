@@ -38,7 +38,7 @@ internal static class KeyKinds
         ("DataPlane.RealtimePriority", ValueKind.Number), ("DataPlane.RingFrames", ValueKind.Number),
         ("DataPlane.CoalesceMicroseconds", ValueKind.Number),
         ("Peers.HeartbeatIntervalMs", ValueKind.Number), ("Peers.DeadAfter", ValueKind.Number), ("Peers.Port", ValueKind.Number),
-        ("Lan.Dns", ValueKind.List), ("Lan.Domains", ValueKind.List),
+        ("Lan.Dns", ValueKind.List), ("Lan.Domains", ValueKind.List), ("DataPlane.Cpus", ValueKind.List),
         ("Uplinks.*.Dns", ValueKind.List), ("Uplinks.*.Probe.Targets", ValueKind.List),
         ("Uplinks", ValueKind.NamedList),
         ("Lan", ValueKind.Section), ("Lan.Ra", ValueKind.Section), ("Uplinks.*", ValueKind.Section),

@@ -37,6 +37,8 @@ public sealed class DataPlaneOptions
     /// <summary>Packet mode: while frames flow, a worker sleeps this long between passes instead of being woken per
     /// frame (like a NIC's rx-usecs); 0 = woken per frame.</summary>
     public int CoalesceMicroseconds { get; set; } = DataPlaneConfig.DefaultCoalesceMicroseconds;
+    /// <summary>Packet mode: CPU numbers the workers are pinned to, worker i to the i-th (round robin); empty = any.</summary>
+    public List<string> Cpus { get; set; } = [];
 }
 
 public sealed class ControlOptions

@@ -28,4 +28,10 @@ internal static partial class DataPlaneLog
 
     [LoggerMessage(706, LogLevel.Warning, "forwarding worker {Worker}: timer slack refused (errno {Errno}); its coalescing naps may run up to 50 µs long")]
     public static partial void TimerSlackRefused(ILogger log, int worker, int errno);
+
+    [LoggerMessage(707, LogLevel.Information, "forwarding worker {Worker}: pinned to CPU {Cpu}")]
+    public static partial void Pinned(ILogger log, int worker, int cpu);
+
+    [LoggerMessage(708, LogLevel.Warning, "forwarding worker {Worker}: CPU {Cpu} refused (errno {Errno}; no such CPU?); running on any CPU")]
+    public static partial void PinRefused(ILogger log, int worker, int cpu, int errno);
 }

@@ -54,7 +54,7 @@ public sealed class WorkerPool : IDisposable
         var token = _stop.Token;
         var thread = new Thread(() =>
         {
-            SetPriority(id, settings, log);
+            Schedule(id, settings, log);
             Run(id, forwarder, ports, settings, resolver, log, opened, token);
         })
         {
@@ -109,8 +109,9 @@ public sealed class WorkerPool : IDisposable
     /// <summary>README "Packet mode": a real-time worker runs the moment frames arrive (p50 latency 151 → 29 µs in the
     /// bench); without the privilege it forwards anyway, at ordinary priority, and says so. A coalescing worker's
     /// naps get a 1 µs timer slack: the default 50 µs would double a 50 µs nap.</summary>
-    private static void SetPriority(int id, DataPlaneConfig settings, ILogger log)
+    private static void Schedule(int id, DataPlaneConfig settings, ILogger log)
     {
+        Pin(id, settings, log);
         if (settings.CoalesceMicroseconds > 0 && DualHome.Linux.ThreadScheduling.TrySetTimerSlack(TimerSlack) is not 0 and var slackError)
             DataPlaneLog.TimerSlackRefused(log, id, slackError);
         int priority = settings.RealtimePriority;
@@ -118,6 +119,16 @@ public sealed class WorkerPool : IDisposable
         int error = DualHome.Linux.ThreadScheduling.TrySetRealtime(priority);
         if (error == 0) DataPlaneLog.Realtime(log, id, priority);
         else DataPlaneLog.RealtimeRefused(log, id, priority, error);
+    }
+
+    /// <summary>README "Packet mode": a worker pinned away from the CPU that receives the frames is not pulled onto it
+    /// at each wake-up (the scheduler's wake-affine placement), where it would queue behind that CPU's softirq work.</summary>
+    private static void Pin(int id, DataPlaneConfig settings, ILogger log)
+    {
+        if (settings.CpuOf(id) is not { } cpu) return;
+        int error = DualHome.Linux.ThreadScheduling.TrySetAffinity(cpu);
+        if (error == 0) DataPlaneLog.Pinned(log, id, cpu);
+        else DataPlaneLog.PinRefused(log, id, cpu, error);
     }
 
     private static readonly TimeSpan TimerSlack = TimeSpan.FromMicroseconds(1);
