@@ -14,7 +14,7 @@ public static class DataPlaneReport
         if (forwarder is null || workers is null) return "dataplane: not running";
         var sb = new StringBuilder();
         var names = forwarder.Config.PortNames;
-        sb.AppendLine($"dataplane: packet mode, {workers.Workers.Count} worker(s)");
+        sb.AppendLine($"dataplane: packet mode, {workers.Workers.Count} worker(s); {Settings(workers.Settings)}");
         for (int i = 0; i < names.Count; i++)
         {
             var port = i == 0 ? Port.Lan : Port.Uplink(i - 1);
@@ -29,4 +29,10 @@ public static class DataPlaneReport
             sb.AppendLine($"dataplane neighbors: resolutions {neighbors.Requested}, refused {neighbors.Refused}, failed {neighbors.Failed}, frames waiting {workers.Workers.Sum(w => w.Pending)}");
         return sb.ToString().TrimEnd();
     }
+
+    /// <summary>README "Packet mode": the settings that decide whether a worker keeps up.</summary>
+    public static string Settings(DualHome.Config.DataPlaneConfig d) =>
+        $"receive ring {d.RingFrames} slots, coalescing {d.CoalesceMicroseconds} µs, " +
+        (d.RealtimePriority > 0 ? $"SCHED_FIFO {d.RealtimePriority}, " : "ordinary priority, ") +
+        (d.Cpus is { Count: > 0 } cpus ? $"CPUs {string.Join(",", cpus)}" : "any CPU");
 }

@@ -17,16 +17,19 @@ public sealed class WorkerPool : IDisposable
     private readonly List<Thread> _threads = [];
     private readonly List<ForwardingWorker> _workers = [];
 
-    private WorkerPool() { }
+    private WorkerPool(DataPlaneConfig settings) => Settings = settings;
 
     public IReadOnlyList<ForwardingWorker> Workers => _workers;
+
+    /// <summary>What the workers were started with (show counters repeats it: the bench and users check it there).</summary>
+    public DataPlaneConfig Settings { get; }
 
     /// <summary>Returns once every worker has its sockets; throws the first worker's open error.</summary>
     /// <param name="settings">Workers, their SCHED_FIFO priority (0 = ordinary), ring depth and coalescing.</param>
     public static WorkerPool Start(Forwarder forwarder, IReadOnlyList<PortFacts> ports, DataPlaneConfig settings,
         INeighborResolver resolver, ILogger log)
     {
-        var pool = new WorkerPool();
+        var pool = new WorkerPool(settings);
         try
         {
             for (int i = 0; i < settings.Workers; i++)
