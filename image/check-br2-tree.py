@@ -24,7 +24,7 @@ DATA = os.path.join(HERE, "buildroot-upstream.txt")
 EXT_VAR = "$(BR2_EXTERNAL_DUALHOME_PATH)"
 
 # What the firmware needs from every board's kernel (issue 7), and a serial console driver per board.
-REQUIRED_KERNEL = ["CONFIG_IPV6", "CONFIG_IPV6_SUBTREES", "CONFIG_IPV6_MULTIPLE_TABLES", "CONFIG_PACKET",
+REQUIRED_KERNEL = ["CONFIG_IPV6", "CONFIG_IPV6_SUBTREES", "CONFIG_IPV6_MULTIPLE_TABLES", "CONFIG_PACKET", "CONFIG_BPF_SYSCALL",
                    "CONFIG_NF_TABLES", "CONFIG_LEDS_TRIGGER_TIMER", "CONFIG_KEYBOARD_GPIO"]
 SERIAL_CONSOLES = ["CONFIG_SERIAL_AMBA_PL011_CONSOLE", "CONFIG_SERIAL_8250_CONSOLE"]
 # What every DualHome defconfig must add to its upstream base.

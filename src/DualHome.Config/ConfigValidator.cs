@@ -75,7 +75,8 @@ public static class ConfigValidator
         if (d.CoalesceMicroseconds is < 0 or > DataPlaneConfig.MaxCoalesceMicroseconds)
             issues.Add(ConfigIssue.Error("DataPlane.CoalesceMicroseconds",
                 $"{d.CoalesceMicroseconds} is outside 0..{DataPlaneConfig.MaxCoalesceMicroseconds} (0 = woken per frame)"));
-        return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority, d.RingFrames, d.CoalesceMicroseconds, Cpus(d.Cpus, issues));
+        return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority, d.RingFrames, d.CoalesceMicroseconds, Cpus(d.Cpus, issues),
+            d.IngressDrop);
     }
 
     private static LogConfig ValidateLog(LogOptions log, List<ConfigIssue> issues)

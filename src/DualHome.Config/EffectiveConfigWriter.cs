@@ -21,6 +21,7 @@ public static class EffectiveConfigWriter
             w.WriteNumber("RealtimePriority", c.DataPlane.RealtimePriority); w.WriteNumber("RingFrames", c.DataPlane.RingFrames);
             w.WriteNumber("CoalesceMicroseconds", c.DataPlane.CoalesceMicroseconds);
             w.WriteStartArray("Cpus"); foreach (var cpu in c.DataPlane.Cpus ?? []) w.WriteStringValue($"{cpu}"); w.WriteEndArray();
+            w.WriteBoolean("IngressDrop", c.DataPlane.IngressDrop);
             w.WriteEndObject();
             w.WriteStartObject("Control"); w.WriteString("Socket", c.ControlSocket); w.WriteEndObject();
             WriteLog(w, c.Log);

@@ -31,7 +31,7 @@ public sealed record PeersConfig(string Mode, TimeSpan HeartbeatInterval, int De
 /// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
 public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePriority = 0,
     int RingFrames = DataPlaneConfig.DefaultRingFrames, int CoalesceMicroseconds = DataPlaneConfig.DefaultCoalesceMicroseconds,
-    IReadOnlyList<int>? Cpus = null)
+    IReadOnlyList<int>? Cpus = null, bool IngressDrop = true)
 {
     /// <summary>sched_setaffinity(2) takes CPU numbers below CPU_SETSIZE (1024).</summary>
     public const int MaxCpu = 1023;
@@ -57,7 +57,7 @@ public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePrior
     public bool Equals(DataPlaneConfig? other) =>
         other is not null && Mode == other.Mode && Workers == other.Workers && RealtimePriority == other.RealtimePriority
         && RingFrames == other.RingFrames && CoalesceMicroseconds == other.CoalesceMicroseconds
-        && (Cpus ?? []).SequenceEqual(other.Cpus ?? []);
+        && (Cpus ?? []).SequenceEqual(other.Cpus ?? []) && IngressDrop == other.IngressDrop;
 
     public override int GetHashCode() => HashCode.Combine(Mode, Workers, RealtimePriority, RingFrames, CoalesceMicroseconds, (Cpus ?? []).Count);
 }

@@ -89,6 +89,7 @@ public class ConfigLoaderTests
         Assert.True(r.Config.DataPlane.IsPacket);
         Assert.Equal(8192, r.Config.DataPlane.RingFrames);
         Assert.Equal(TimeSpan.FromMicroseconds(50), r.Config.DataPlane.Coalesce);
+        Assert.True(r.Config.DataPlane.IngressDrop);
     }
 
     [Fact]
@@ -107,9 +108,9 @@ public class ConfigLoaderTests
     public void RingDepthAndCoalescingAreRead()
     {
         var r = ConfigLoader.LoadJson(SampleConfigs.With("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }",
-            "\"DataPlane\": { \"Mode\": \"packet\", \"RingFrames\": 2048, \"CoalesceMicroseconds\": 0 }"));
+            "\"DataPlane\": { \"Mode\": \"packet\", \"RingFrames\": 2048, \"CoalesceMicroseconds\": 0, \"IngressDrop\": false }"));
         Assert.True(r.Ok, string.Join("; ", r.Errors));
-        Assert.Equal(new DataPlaneConfig("packet", 1, RingFrames: 2048, CoalesceMicroseconds: 0), r.Config!.DataPlane);
+        Assert.Equal(new DataPlaneConfig("packet", 1, RingFrames: 2048, CoalesceMicroseconds: 0, IngressDrop: false), r.Config!.DataPlane);
     }
 
     [Fact]

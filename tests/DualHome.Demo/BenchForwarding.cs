@@ -22,6 +22,7 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
     [
         new("kernel", 1), new("packet", 1), new("packet", 2), new("packet", 1, Pinned: true),
         new("packet", 1, DataPlaneMode.BenchRealtimePriority, Pinned: true),
+        new("packet", 1, DataPlaneMode.BenchRealtimePriority, Pinned: true, IngressDrop: false),
     ];
 
     /// <summary>Distinct UDP source ports: PACKET_FANOUT hashes flows, so one flow would keep a second worker idle.</summary>
@@ -115,6 +116,7 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
         config["DataPlane"]!["Workers"] = mode.Workers;
         config["DataPlane"]!["RealtimePriority"] = mode.RealtimePriority;
         config["DataPlane"]!["Cpus"] = new JsonArray([.. mode.Cpus.Select(c => (JsonNode)c)]);
+        config["DataPlane"]!["IngressDrop"] = mode.IngressDrop;
     }
 
     /// <summary>64-byte frames from the host's A address to the server, addressed to the router's lan0 MAC (trafgen skips ND).</summary>

@@ -2,7 +2,7 @@ namespace DualHome.Demo;
 
 /// <summary>Who forwards in the router: the kernel, or the daemon's AF_PACKET workers (real-time or not, pinned to the
 /// last CPUs or not: DataPlane.RealtimePriority and DataPlane.Cpus).</summary>
-public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriority = 0, bool Pinned = false)
+public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriority = 0, bool Pinned = false, bool IngressDrop = true)
 {
     /// <summary>The SCHED_FIFO priority `packet:N:rt` asks for.</summary>
     public const int BenchRealtimePriority = 50;
@@ -16,9 +16,11 @@ public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriorit
         : [];
 
     public override string ToString() =>
-        IsPacket ? $"packet, {Workers} worker{(Workers == 1 ? "" : "s")}{(RealtimePriority > 0 ? ", RT" : "")}{(Pinned ? ", pinned" : "")}" : Mode;
+        IsPacket ? $"packet, {Workers} worker{(Workers == 1 ? "" : "s")}{(RealtimePriority > 0 ? ", RT" : "")}{(Pinned ? ", pinned" : "")}" +
+                   (IngressDrop ? "" : ", no ingress drop") : Mode;
 
-    /// <summary>`kernel`, or `packet:N` with `:rt` (SCHED_FIFO) and/or `:pin` (DataPlane.Cpus), comma-separated.</summary>
+    /// <summary>`kernel`, or `packet:N` with `:rt` (SCHED_FIFO), `:pin` (DataPlane.Cpus) and/or `:nodrop`
+    /// (DataPlane.IngressDrop false), comma-separated.</summary>
     public static bool TryParseList(string text, out IReadOnlyList<DataPlaneMode> modes)
     {
         var list = new List<DataPlaneMode>();
@@ -39,8 +41,8 @@ public sealed record DataPlaneMode(string Mode, int Workers, int RealtimePriorit
         if (parts.Length < 2 || parts[0] != "packet" || !int.TryParse(parts[1], out var workers) || workers is < 1 or > 16)
             return false;
         var flags = parts[2..];
-        if (flags.Any(f => f is not ("rt" or "pin")) || flags.Distinct().Count() != flags.Length) return false;
-        mode = new DataPlaneMode("packet", workers, flags.Contains("rt") ? BenchRealtimePriority : 0, flags.Contains("pin"));
+        if (flags.Any(f => f is not ("rt" or "pin" or "nodrop")) || flags.Distinct().Count() != flags.Length) return false;
+        mode = new DataPlaneMode("packet", workers, flags.Contains("rt") ? BenchRealtimePriority : 0, flags.Contains("pin"), !flags.Contains("nodrop"));
         return true;
     }
 }

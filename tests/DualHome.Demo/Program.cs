@@ -21,7 +21,8 @@ public static class Program
         "  bench forwarding  the forwarding part only\n" +
         "  bench mptcp  the MPTCP stall at failover only (issue 11, host mode)\n" +
         "  --modes LIST  forwarding modes to measure, comma-separated: kernel, packet:N (N workers), with :rt\n" +
-        "         (real-time workers) and/or :pin (pinned to the last CPUs); default kernel,packet:1,packet:2,packet:1:pin,packet:1:rt:pin\n" +
+        "         (real-time workers), :pin (pinned to the last CPUs), :nodrop (DataPlane.IngressDrop off); default\n" +
+        "         kernel,packet:1,packet:2,packet:1:pin,packet:1:rt:pin,packet:1:rt:pin:nodrop\n" +
         "  --standin  use the radvd stand-in instead of dualhomed (validates the testbed itself)\n" +
         "  dualhomed: $DUALHOME_BIN, else <repo>/artifacts/linux-x64/dualhomed";
 

@@ -36,7 +36,7 @@ internal static class KeyKinds
         ("Uplinks.*.SubnetId", ValueKind.Number), ("Uplinks.*.PrefixLengthHint", ValueKind.Number),
         ("Log.MaxFileBytes", ValueKind.Number), ("Log.MaxFiles", ValueKind.Number), ("DataPlane.Workers", ValueKind.Number),
         ("DataPlane.RealtimePriority", ValueKind.Number), ("DataPlane.RingFrames", ValueKind.Number),
-        ("DataPlane.CoalesceMicroseconds", ValueKind.Number),
+        ("DataPlane.CoalesceMicroseconds", ValueKind.Number), ("DataPlane.IngressDrop", ValueKind.Boolean),
         ("Peers.HeartbeatIntervalMs", ValueKind.Number), ("Peers.DeadAfter", ValueKind.Number), ("Peers.Port", ValueKind.Number),
         ("Lan.Dns", ValueKind.List), ("Lan.Domains", ValueKind.List), ("DataPlane.Cpus", ValueKind.List),
         ("Uplinks.*.Dns", ValueKind.List), ("Uplinks.*.Probe.Targets", ValueKind.List),

@@ -39,6 +39,9 @@ public sealed class DataPlaneOptions
     public int CoalesceMicroseconds { get; set; } = DataPlaneConfig.DefaultCoalesceMicroseconds;
     /// <summary>Packet mode: CPU numbers the workers are pinned to, worker i to the i-th (round robin); empty = any.</summary>
     public List<string> Cpus { get; set; } = [];
+    /// <summary>Packet mode: drop the frames the workers forward at tc ingress (after their tap), so the kernel does
+    /// not run its IPv6 input on them too.</summary>
+    public bool IngressDrop { get; set; } = true;
 }
 
 public sealed class ControlOptions

@@ -34,6 +34,7 @@ public sealed class PacketDataPlane : IDisposable
     private string[] _uplinkNames = [];
     private KernelNeighbors? _neighbors;
     private WorkerPool? _workers;
+    private KernelIngressDrop? _ingressDrop;
 
     private PacketDataPlane(ILogger log) => _log = log;
 
@@ -54,10 +55,11 @@ public sealed class PacketDataPlane : IDisposable
         }
     }
 
-    public string CountersText() => DataPlaneReport.Text(Forwarder, _workers, _neighbors);
+    public string CountersText() => DataPlaneReport.Text(Forwarder, _workers, _neighbors, _ingressDrop is not null);
 
     public void Dispose()
     {
+        _ingressDrop?.Dispose(); // first: no frame may be dropped for the workers once they stop
         _workers?.Dispose();
         _neighbors?.Dispose();
         foreach (var (name, features) in _offloads)
@@ -82,6 +84,8 @@ public sealed class PacketDataPlane : IDisposable
         _uplinkNames = [.. config.Uplinks.Select(u => u.Name)];
         health.UplinkChanged += change => SetUp(change.Uplink, Forwards(change.NewState));
         _workers = WorkerPool.Start(Forwarder, ports, config.DataPlane, _neighbors, _log);
+        if (config.DataPlane.IngressDrop) // after the workers: their taps must be open before frames are dropped
+            _ingressDrop = KernelIngressDrop.TryStart(ports, [.. SiteSetup.Numbered(config).Select(n => SiteSetup.RouterAddress(n.Prefix))], _log);
         DataPlaneLog.Started(_log, config.DataPlane.Workers, string.Join(", ", ports.Select(p => p.Name)));
     }
 

@@ -17,7 +17,7 @@ public sealed class RingPort(PacketSocket socket) : IPacketPort, IDisposable
     /// drain per batch. The memory is the kernel's, allocated at open.</summary>
     public static PacketSocketOptions Options(PacketFanout? fanout, int receiveFrames) => new()
     {
-        Protocol = PacketProtocol.Ipv6,
+        Protocol = PacketProtocol.All, // ETH_P_ALL taps run before tc ingress, where the ingress drop discards the kernel's copy
         IgnoreOutgoing = true,   // our own transmissions (and the kernel's) are not forwarding work
         QdiscBypass = true,      // the forwarder's own ring is the queue; a qdisc in between only adds a lock
         Fanout = fanout,

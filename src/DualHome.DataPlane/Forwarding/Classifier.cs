@@ -24,6 +24,8 @@ internal static class Classifier
         if (ethernet.Destination != port.Mac)
             return ForwardDecision.Drop(DropReason.OtherHost);
         reason = FrameCheck.ReadIpv6(ethernet, out Ipv6Header ip);
+        if (reason == DropReason.NotIpv6)
+            return ForwardDecision.ToKernel; // IPv4, ARP…: the kernel's own copy (the sockets take every EtherType)
         if (reason != DropReason.None)
             return ForwardDecision.Drop(reason);
         return ClassifyPacket(config, ip, ingress, WireLength(ip, largestSegment), ethernet.Source);

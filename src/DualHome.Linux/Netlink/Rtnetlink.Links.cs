@@ -30,6 +30,18 @@ public sealed partial class Rtnetlink
         return addresses;
     }
 
+    /// <summary>Every IPv6 address of every interface in the namespace (<c>ip -6 addr show</c>).</summary>
+    public IReadOnlyList<InterfaceAddress> GetAllAddresses()
+    {
+        var addresses = new List<InterfaceAddress>();
+        Query("RTM_GETADDR", NetlinkMessages.BuildGetAddresses, (in NetlinkMessage reply) =>
+        {
+            if (reply.Type == RTM_NEWADDR && AddressParser.TryParse(reply.Payload, out var address))
+                addresses.Add(address!);
+        });
+        return addresses;
+    }
+
     /// <summary><see cref="GetLink"/> plus the usable link-local addresses from <see cref="GetAddresses"/>.</summary>
     public LinkInfo GetLinkInfo(string interfaceName)
     {
