@@ -29,6 +29,26 @@ public sealed partial class PacketModeTests : SiteTest
         Assert.True(Sent(counters, "lan0") > 0, $"the daemon sent nothing out of lan0:\n{counters}");
     }, dataPlane: "packet");
 
+    /// <summary>DataPlane.IngressDrop: the frames the workers forward no longer also enter the kernel's IPv6 input
+    /// (Ip6InReceives of the router's namespace), while the router's own traffic (probes, ND) still does.</summary>
+    [Fact(Timeout = 120_000)]
+    public Task Forwarded_frames_no_longer_enter_the_kernels_ipv6_input() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        const int Echoes = 200;
+        await site.StartDaemonAsync();
+        var source = await HostAddressAsync(site, Isp.A);
+        Assert.True(await site.PingAsync(source), "no echo through the router before the burst");
+        long before = await InReceivesAsync(site);
+        var ping = await site.PingReportAsync(source, "-c", $"{Echoes}", "-i", "0.005", "-q");
+        long taken = await InReceivesAsync(site) - before;
+        var counters = (await site.CtlAsync("show", "counters")).Stdout;
+        Log($"{ping}\nIp6InReceives +{taken} during {Echoes} echoes ({2 * Echoes} forwarded frames)\n{counters}");
+
+        Assert.Contains($"{Echoes} received", ping);
+        Assert.Contains("ingress drop on", counters);
+        Assert.True(taken < Echoes, $"the kernel took in {taken} packets while the workers forwarded {2 * Echoes}");
+    }, dataPlane: "packet");
+
     [Fact(Timeout = 120_000)]
     public Task Hop_limit_1_gets_time_exceeded_from_the_router() => WithSiteAsync(RouterKind.Dualhomed, async site =>
     {
@@ -71,6 +91,14 @@ public sealed partial class PacketModeTests : SiteTest
         // iputils names codes 0–4 only; RFC 4443 §3.1 code 5 prints as "Unknown code 5".
         Assert.Matches("Destination unreachable: (Unknown code 5|Source address failed)", ping);
     }, dataPlane: "packet");
+
+    private static async Task<long> InReceivesAsync(Site site)
+    {
+        var snmp = (await site.ExecCheckedAsync(Node.Router, "cat", "/proc/net/snmp6")).Stdout;
+        var line = snmp.Split('\n').Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .First(p => p.Length == 2 && p[0] == "Ip6InReceives");
+        return long.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static async Task<IPAddress> HostAddressAsync(Site site, Isp isp) =>
         (await site.WaitForHostAddressAsync(Topology.LanPrefix(isp), TimeSpan.FromSeconds(20), Cancel)).Address;
