@@ -35,8 +35,8 @@ internal static partial class DataPlaneLog
     [LoggerMessage(708, LogLevel.Warning, "forwarding worker {Worker}: CPU {Cpu} refused (errno {Errno}; no such CPU?); running on any CPU")]
     public static partial void PinRefused(ILogger log, int worker, int cpu, int errno);
 
-    [LoggerMessage(709, LogLevel.Information, "ingress drop attached to {Ports}: the kernel no longer also takes in the frames the workers forward ({Local} own addresses passed)")]
-    public static partial void IngressDropAttached(ILogger log, string ports, int local);
+    [LoggerMessage(709, LogLevel.Information, "ingress drop attached to {Ports} ({Hook}): the kernel no longer also takes in the frames the workers forward ({Local} own addresses passed)")]
+    public static partial void IngressDropAttached(ILogger log, string ports, string hook, int local);
 
     [LoggerMessage(710, LogLevel.Warning, "ingress drop unavailable ({Reason}); forwarding without it, the kernel discards its own copies")]
     public static partial void IngressDropUnavailable(ILogger log, string reason);

@@ -9,13 +9,13 @@ namespace DualHome.Daemon.PacketMode;
 /// errors, neighbour resolution.</summary>
 public static class DataPlaneReport
 {
-    public static string Text(Forwarder? forwarder, WorkerPool? workers, KernelNeighbors? neighbors, bool ingressDrop)
+    public static string Text(Forwarder? forwarder, WorkerPool? workers, KernelNeighbors? neighbors, string? ingressDrop)
     {
         if (forwarder is null || workers is null) return "dataplane: not running";
         var sb = new StringBuilder();
         var names = forwarder.Config.PortNames;
         sb.AppendLine($"dataplane: packet mode, {workers.Workers.Count} worker(s); {Settings(workers.Settings)}; " +
-                      (ingressDrop ? "ingress drop on" : workers.Settings.IngressDrop ? "ingress drop unavailable (see the log)" : "ingress drop off"));
+                      (ingressDrop is not null ? $"ingress drop on ({ingressDrop})" : workers.Settings.IngressDrop ? "ingress drop unavailable (see the log)" : "ingress drop off"));
         for (int i = 0; i < names.Count; i++)
         {
             var port = i == 0 ? Port.Lan : Port.Uplink(i - 1);

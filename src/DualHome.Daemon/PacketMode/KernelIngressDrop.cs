@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace DualHome.Daemon.PacketMode;
 
 /// <summary>
-/// DataPlane.IngressDrop (README "Packet mode"): the tcx program that keeps the kernel from running its IPv6 input on
+/// DataPlane.IngressDrop (README "Packet mode"): the eBPF program that keeps the kernel from running its IPv6 input on
 /// frames the workers forward, attached to every port once the workers' taps are open. It must pass the router's own
 /// addresses: they are read from the kernel at start and again every second (an address added in between, which DAD
 /// holds back for about a second anyway, gets its frames dropped until then). Failing to load is not fatal: the
@@ -42,7 +42,7 @@ public sealed class KernelIngressDrop : IDisposable
             drop = IngressDrop.Load();
             foreach (var port in ports) drop.Attach(port.Index);
             var started = new KernelIngressDrop(drop, routerAddresses, log);
-            DataPlaneLog.IngressDropAttached(log, string.Join(", ", ports.Select(p => p.Name)), drop.LocalAddresses.Count);
+            DataPlaneLog.IngressDropAttached(log, string.Join(", ", ports.Select(p => p.Name)), started.Hook, drop.LocalAddresses.Count);
             return started;
         }
         catch (Exception e) when (e is NativeErrorException or PlatformNotSupportedException)
@@ -52,6 +52,9 @@ public sealed class KernelIngressDrop : IDisposable
             return null;
         }
     }
+
+    /// <summary>"tcx link" or "clsact filter" (kernels before 6.6), as show counters prints it.</summary>
+    public string Hook => _drop.Hooks.FirstOrDefault() == IngressHook.ClsactFilter ? "clsact filter" : "tcx link";
 
     public void Dispose()
     {

@@ -55,7 +55,7 @@ public sealed class PacketDataPlane : IDisposable
         }
     }
 
-    public string CountersText() => DataPlaneReport.Text(Forwarder, _workers, _neighbors, _ingressDrop is not null);
+    public string CountersText() => DataPlaneReport.Text(Forwarder, _workers, _neighbors, _ingressDrop?.Hook);
 
     public void Dispose()
     {

@@ -3,22 +3,28 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using DualHome.Linux.Interop;
+using DualHome.Linux.Netlink;
 
 namespace DualHome.Linux.Bpf;
 
 /// <summary>
-/// <see cref="IngressDropProgram"/> loaded once and attached to each port with a tcx link (BPF_LINK_CREATE,
-/// BPF_TCX_INGRESS), and the hash map of the router's own addresses it passes to the kernel. A link lives as long as
-/// its descriptor: if the daemon dies, the kernel detaches the program and every frame reaches the kernel again.
+/// <see cref="IngressDropProgram"/> loaded once and attached to each port, and the hash map of the router's own
+/// addresses it passes to the kernel. Attached with a tcx link (BPF_LINK_CREATE, BPF_TCX_INGRESS, kernel 6.6+), which
+/// lives as long as its descriptor: if the daemon dies, the kernel detaches the program and every frame reaches the
+/// kernel again. Older kernels get a cls_bpf filter in direct-action mode on the clsact qdisc instead (what
+/// <c>tc filter add … bpf da</c> does); that one outlives a killed daemon, so attaching replaces any earlier one and
+/// <see cref="Dispose"/> removes it (call it in the namespace of the ports).
 /// </summary>
 public sealed unsafe class IngressDrop : IDisposable
 {
     public const int MaxLocalAddresses = 1024;
     private const int LogBytes = 64 * 1024;
+    private const string ProgramName = "dh_ingress";
     private static readonly byte[] License = "Dual MIT/GPL\0"u8.ToArray();
     private readonly SafeFdHandle _map;
     private readonly SafeFdHandle _program;
     private readonly List<SafeFdHandle> _links = [];
+    private readonly List<int> _filters = [];
     private readonly HashSet<IPAddress> _local = [];
 
     private IngressDrop(SafeFdHandle map, SafeFdHandle program)
@@ -47,7 +53,40 @@ public sealed unsafe class IngressDrop : IDisposable
         }
     }
 
-    public void Attach(int interfaceIndex)
+    /// <summary>The hook each attached port got, in order.</summary>
+    public List<IngressHook> Hooks { get; } = [];
+
+    /// <summary>A tcx link where the kernel has them, else the clsact filter.</summary>
+    public IngressHook Attach(int interfaceIndex)
+    {
+        try
+        {
+            AttachLink(interfaceIndex);
+            return Record(IngressHook.TcxLink);
+        }
+        catch (NativeErrorException e) when (e.Errno is Errno.EINVAL or Errno.EOPNOTSUPP)
+        {
+            AttachFilter(interfaceIndex); // before 6.6 the kernel has no BPF_TCX_INGRESS: EINVAL
+            return Record(IngressHook.ClsactFilter);
+        }
+    }
+
+    /// <summary>The clsact qdisc (added if missing) and the cls_bpf filter, replacing one a killed daemon left.</summary>
+    public void AttachFilter(int interfaceIndex)
+    {
+        using var netlink = Rtnetlink.Open();
+        netlink.AddClsact(interfaceIndex);
+        netlink.ReplaceBpfIngressFilter(interfaceIndex, _program.Fd, ProgramName);
+        _filters.Add(interfaceIndex);
+    }
+
+    private IngressHook Record(IngressHook hook)
+    {
+        Hooks.Add(hook);
+        return hook;
+    }
+
+    public void AttachLink(int interfaceIndex)
     {
         var attributes = new LinkCreateAttributes
         {
@@ -71,8 +110,26 @@ public sealed unsafe class IngressDrop : IDisposable
     {
         foreach (var link in _links) link.Dispose(); // detach first: from here on the kernel sees every frame
         _links.Clear();
+        RemoveFilters();
         _program.Dispose();
         _map.Dispose();
+    }
+
+    /// <summary>Best effort: a port that vanished took its filter with it.</summary>
+    private void RemoveFilters()
+    {
+        if (_filters.Count == 0) return;
+        try
+        {
+            using var netlink = Rtnetlink.Open();
+            foreach (var index in _filters)
+            {
+                try { netlink.DeleteBpfIngressFilter(index); }
+                catch (NativeErrorException) { }
+            }
+        }
+        catch (NativeErrorException) { }
+        _filters.Clear();
     }
 
     private bool Update(IPAddress address, bool delete)
@@ -104,7 +161,7 @@ public sealed unsafe class IngressDrop : IDisposable
             {
                 ProgramType = BpfSystem.ProgramTypeSchedCls, InstructionCount = (uint)code.Length, Instructions = (ulong)instructions,
                 License = (ulong)license, LogLevel = log ? 1u : 0u, LogSize = (uint)buffer.Length, LogBuffer = (ulong)logBuffer,
-                NameLow = Name("dh_ingress"), ExpectedAttachType = BpfSystem.AttachTcxIngress,
+                NameLow = Name(ProgramName),
             };
             int error = BpfSystem.TryCall(BpfSystem.ProgramLoad, ref attributes, out int fd);
             verifier = Encoding.ASCII.GetString(buffer).TrimEnd('\0').Trim();

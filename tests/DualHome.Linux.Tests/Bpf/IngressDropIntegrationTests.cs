@@ -17,13 +17,15 @@ public sealed class IngressDropIntegrationTests
     private static readonly IPAddress Local = IPAddress.Parse("fd00:0:0:1::1");
     private static readonly IPAddress Elsewhere = IPAddress.Parse("fd00:0:0:2::20");
 
-    [Fact]
-    public void ForwardedFrames_ReachTheTap_NotTheKernel_UntilTheLinkCloses()
+    [Theory]
+    [InlineData(IngressHook.TcxLink)]
+    [InlineData(IngressHook.ClsactFilter)]
+    public void ForwardedFrames_ReachTheTap_NotTheKernel_UntilDisposed(IngressHook hook)
     {
         Root.Require();
         using var link = Prepared();
         using var tap = link.OpenLeft(PacketSocketOptions.Receiver() with { Protocol = PacketProtocol.All });
-        var drop = link.Left.Run(() => Loaded(link));
+        var drop = link.Left.Run(() => Loaded(link, hook));
         try
         {
             var nonce = TestFrames.NewNonce();
@@ -37,8 +39,43 @@ public sealed class IngressDropIntegrationTests
         }
 
         long after = Delivered(link, () => Send(link, Elsewhere, TestFrames.NewNonce()));
-        Assert.True(after >= Count, $"after the link closed the kernel saw {after} of {Count}");
+        Assert.True(after >= Count, $"after Dispose the kernel saw {after} of {Count}");
     }
+
+    [Fact]
+    public void ClsactFilter_LeftByAKilledDaemon_IsReplaced_AndDisposeRemovesIt()
+    {
+        Root.Require();
+        using var link = Prepared();
+        var stale = link.Left.Run(() => Loaded(link, IngressHook.ClsactFilter)); // never disposed: a killed daemon
+        var drop = link.Left.Run(() => Loaded(link, IngressHook.ClsactFilter));
+        Assert.Single(Filters(link));
+        link.Left.Run(drop.Dispose);
+        Assert.Empty(Filters(link));
+        link.Left.Run(stale.Dispose); // its filter is already gone: best effort, no throw
+    }
+
+    [Fact]
+    public void Attach_PrefersATcxLink_WhereTheKernelHasThem()
+    {
+        Root.Require();
+        using var link = Prepared();
+        var drop = link.Left.Run(IngressDrop.Load);
+        try
+        {
+            var hook = link.Left.Run(() => drop.Attach(LinkInfo.Get(VethPair.LeftInterface).Index));
+            Assert.Equal(Environment.OSVersion.Version >= new Version(6, 6) ? IngressHook.TcxLink : IngressHook.ClsactFilter, hook);
+        }
+        finally
+        {
+            link.Left.Run(drop.Dispose);
+        }
+    }
+
+    /// <summary>The ingress filters tc lists on "a" (tc prints a header line per priority, then one per filter handle).</summary>
+    private static string[] Filters(PacketLink link) =>
+        Shell.Run("tc", "-n", link.Left.Name, "filter", "show", "dev", VethPair.LeftInterface, "ingress")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("filter", StringComparison.Ordinal) && l.Contains(" handle ", StringComparison.Ordinal)).ToArray();
 
     [Theory]
     [InlineData("fd00:0:0:1::1")]   // the router's own address (in the map)
@@ -86,10 +123,12 @@ public sealed class IngressDropIntegrationTests
         return link;
     }
 
-    private static IngressDrop Loaded(PacketLink link)
+    private static IngressDrop Loaded(PacketLink link, IngressHook hook = IngressHook.TcxLink)
     {
         var drop = IngressDrop.Load();
-        drop.Attach(LinkInfo.Get(VethPair.LeftInterface).Index);
+        int index = LinkInfo.Get(VethPair.LeftInterface).Index;
+        if (hook == IngressHook.TcxLink) drop.AttachLink(index);
+        else drop.AttachFilter(index);
         drop.SetLocalAddresses([Local]);
         return drop;
     }
