@@ -49,6 +49,22 @@ public sealed partial class PacketModeTests : SiteTest
         Assert.True(taken < Echoes, $"the kernel took in {taken} packets while the workers forwarded {2 * Echoes}");
     }, dataPlane: "packet");
 
+    /// <summary>An address the router gains while running (renumbering, an administrator) reaches the kernel at once:
+    /// the ingress drop's map follows the kernel's address notifications.</summary>
+    [Fact(Timeout = 120_000)]
+    public Task An_address_added_later_still_reaches_the_router() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        var added = IPAddress.Parse("2001:db8:a:1::77");
+        await site.StartDaemonAsync();
+        var source = await HostAddressAsync(site, Isp.A);
+        Assert.Contains("ingress drop on", (await site.CtlAsync("show", "counters")).Stdout);
+        await site.ExecCheckedAsync(Node.Router, "ip", "-6", "addr", "add", $"{added}/128", "dev", Topology.RouterLan, "nodad");
+        var ping = await site.ExecAsync(Node.Host, "ping", "-6", "-n", "-c", "3", "-i", "0.2", "-W", "1", "-I", source.ToString(), added.ToString());
+        Log(ping.Stdout + ping.Stderr);
+
+        Assert.Matches(" [1-3] received", ping.Stdout); // without the map update every echo request would be dropped
+    }, dataPlane: "packet");
+
     [Fact(Timeout = 120_000)]
     public Task Hop_limit_1_gets_time_exceeded_from_the_router() => WithSiteAsync(RouterKind.Dualhomed, async site =>
     {

@@ -9,52 +9,57 @@ namespace DualHome.Daemon.PacketMode;
 /// <summary>
 /// DataPlane.IngressDrop (README "Packet mode"): the eBPF program that keeps the kernel from running its IPv6 input on
 /// frames the workers forward, attached to every port once the workers' taps are open. It must pass the router's own
-/// addresses: they are read from the kernel at start and again every second (an address added in between, which DAD
-/// holds back for about a second anyway, gets its frames dropped until then). Failing to load is not fatal: the
+/// addresses: the map is filled from the kernel at start and again at every IPv6 address notification
+/// (RTNLGRP_IPV6_IFADDR, subscribed before the first read so no change is missed). Failing to load is not fatal: the
 /// workers forward as before and the kernel discards its copies itself.
 /// </summary>
 public sealed class KernelIngressDrop : IDisposable
 {
-    private static readonly TimeSpan Resync = TimeSpan.FromSeconds(1);
     private readonly IngressDrop _drop;
     private readonly IReadOnlyList<IPAddress> _routerAddresses;
     private readonly ILogger _log;
-    private readonly Timer _timer;
+    private readonly RtnetlinkEvents _events;
+    private readonly Thread _watcher;
     private readonly object _gate = new();
     private bool _disposed;
 
-    private KernelIngressDrop(IngressDrop drop, IReadOnlyList<IPAddress> routerAddresses, ILogger log)
+    private KernelIngressDrop(IngressDrop drop, RtnetlinkEvents events, IReadOnlyList<IPAddress> routerAddresses, ILogger log)
     {
         _drop = drop;
+        _events = events;
         _routerAddresses = routerAddresses;
         _log = log;
         Sync();
-        _timer = new Timer(_ => Sync(), null, Resync, Resync);
+        _watcher = new Thread(Watch) { IsBackground = true, Name = "ingress drop" };
+        _watcher.Start();
     }
 
-    /// <summary>Null (logged) when the kernel refuses the program or a link: no bpf(2), no tcx, no CAP_BPF.</summary>
+    /// <summary>"tcx link" or "clsact filter" (kernels before 6.6), as show counters prints it.</summary>
+    public string Hook => _drop.Hooks.FirstOrDefault() == IngressHook.ClsactFilter ? "clsact filter" : "tcx link";
+
+    /// <summary>Null (logged) when the kernel refuses the program or a hook: no bpf(2), no CAP_BPF.</summary>
     /// <param name="routerAddresses">Addresses the router will add itself (prefix::1), passed even before they exist.</param>
     public static KernelIngressDrop? TryStart(IReadOnlyList<PortFacts> ports, IReadOnlyList<IPAddress> routerAddresses, ILogger log)
     {
         IngressDrop? drop = null;
+        RtnetlinkEvents? events = null;
         try
         {
+            events = RtnetlinkEvents.OpenAddresses();
             drop = IngressDrop.Load();
             foreach (var port in ports) drop.Attach(port.Index);
-            var started = new KernelIngressDrop(drop, routerAddresses, log);
+            var started = new KernelIngressDrop(drop, events, routerAddresses, log);
             DataPlaneLog.IngressDropAttached(log, string.Join(", ", ports.Select(p => p.Name)), started.Hook, drop.LocalAddresses.Count);
             return started;
         }
         catch (Exception e) when (e is NativeErrorException or PlatformNotSupportedException)
         {
             drop?.Dispose();
+            events?.Dispose();
             DataPlaneLog.IngressDropUnavailable(log, e.Message);
             return null;
         }
     }
-
-    /// <summary>"tcx link" or "clsact filter" (kernels before 6.6), as show counters prints it.</summary>
-    public string Hook => _drop.Hooks.FirstOrDefault() == IngressHook.ClsactFilter ? "clsact filter" : "tcx link";
 
     public void Dispose()
     {
@@ -62,11 +67,26 @@ public sealed class KernelIngressDrop : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            _timer.Dispose();
             _drop.Dispose(); // detached: the kernel sees every frame again before the workers stop
+        }
+        _events.Dispose(); // wakes the watcher
+        _watcher.Join(TimeSpan.FromSeconds(2));
+    }
+
+    private void Watch()
+    {
+        try
+        {
+            while (_events.TryRead(out var ev))
+                if (ev is AddressEvent or ResyncNeeded) Sync();
+        }
+        catch (NativeErrorException e)
+        {
+            DataPlaneLog.IngressDropSyncFailed(_log, e.Message);
         }
     }
 
+    /// <summary>The whole set again, from a dump: simpler than applying events one by one, and an address change is rare.</summary>
     private void Sync()
     {
         lock (_gate)

@@ -25,6 +25,7 @@ internal static class RtnetlinkConstants
     /// <summary>Multicast groups (enum rtnetlink_groups); sockaddr_nl.nl_groups holds bit (group − 1).</summary>
     public const int RTNLGRP_LINK = 1;
     public const int RTNLGRP_NEIGH = 3;
+    public const int RTNLGRP_IPV6_IFADDR = 9;
 
     /// <summary>sizeof(struct rtmsg): family, dst_len, src_len, tos, table, protocol, scope, type (u8 each), flags u32.</summary>
     public const int RtMsgSize = 12;

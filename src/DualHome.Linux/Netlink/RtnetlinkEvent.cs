@@ -22,6 +22,9 @@ public sealed record NeighborEvent(
     uint RequestedBy = 0)
     : RtnetlinkEvent;
 
+/// <summary>RTM_NEWADDR / RTM_DELADDR of an IPv6 address (RTNLGRP_IPV6_IFADDR, <see cref="RtnetlinkEvents.OpenAddresses"/>).</summary>
+public sealed record AddressEvent(InterfaceAddress Address, bool Deleted) : RtnetlinkEvent;
+
 /// <summary>
 /// The kernel dropped notifications because the socket's receive buffer was full (recv failed with ENOBUFS,
 /// netlink(7)). Whatever state the caller tracks from events may be stale: read it again.

@@ -30,10 +30,16 @@ public sealed class RtnetlinkEvents : IDisposable
 
     /// <param name="receiveBufferBytes">SO_RCVBUF; the default (net.core.rmem_default) suits a router, a tiny one
     /// lets a test provoke an overrun.</param>
-    public static RtnetlinkEvents Open(int? receiveBufferBytes = null)
+    public static RtnetlinkEvents Open(int? receiveBufferBytes = null) =>
+        Open(GroupBit(RTNLGRP_LINK) | GroupBit(RTNLGRP_NEIGH), receiveBufferBytes);
+
+    /// <summary>IPv6 address notifications only (RTNLGRP_IPV6_IFADDR): <see cref="AddressEvent"/>s.</summary>
+    public static RtnetlinkEvents OpenAddresses() => Open(GroupBit(RTNLGRP_IPV6_IFADDR), null);
+
+    private static RtnetlinkEvents Open(uint groups, int? receiveBufferBytes)
     {
         HostOrder.RequireLittleEndian(); // netlink is host-endian; the parsers read little-endian
-        var socket = NetlinkSocket.Open(GroupBit(RTNLGRP_LINK) | GroupBit(RTNLGRP_NEIGH));
+        var socket = NetlinkSocket.Open(groups);
         try
         {
             if (receiveBufferBytes is { } bytes) socket.SetReceiveBufferSize(bytes);
@@ -47,7 +53,7 @@ public sealed class RtnetlinkEvents : IDisposable
     }
 
     /// <summary>
-    /// Waits for the next <see cref="LinkEvent"/> or IPv6 <see cref="NeighborEvent"/>; other notifications are
+    /// Waits for the next <see cref="LinkEvent"/>, IPv6 <see cref="NeighborEvent"/> or <see cref="AddressEvent"/> (as subscribed); others are
     /// skipped. After an overrun (ENOBUFS) returns <see cref="ResyncNeeded"/> instead of throwing. False once
     /// disposed; throws <see cref="NativeErrorException"/> only for a socket error that is neither.
     /// </summary>

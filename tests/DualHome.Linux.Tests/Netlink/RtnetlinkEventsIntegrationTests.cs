@@ -99,6 +99,24 @@ public sealed class RtnetlinkEventsIntegrationTests : IDisposable
         Log($"neighbour events after {added.Elapsed.TotalMilliseconds:0.0} / {failed.Elapsed.TotalMilliseconds:0.0} / {deleted.Elapsed.TotalMilliseconds:0.0} ms");
     }
 
+    /// <summary>OpenAddresses: IPv6 address notifications, as the packet-mode ingress drop follows them.</summary>
+    [Fact]
+    public void Address_AddAndDelete_ArriveAsEvents_OnlyOnTheAddressSubscription()
+    {
+        Root.Require();
+        using var addresses = new EventReader(Netns.Run(RtnetlinkEvents.OpenAddresses));
+        var address = IPAddress.Parse("fd00:0:0:7::1");
+
+        var added = addresses.After(() => Netns.Ip("-6", "addr", "add", "fd00:0:0:7::1/64", "dev", "a", "nodad"),
+            (AddressEvent e) => e.Address.Address.Equals(address) && !e.Deleted);
+        Assert.Equal(_index, added.Event.Address.InterfaceIndex);
+        Assert.Equal(64, added.Event.Address.PrefixLength);
+        var deleted = addresses.After(() => Netns.Ip("-6", "addr", "del", "fd00:0:0:7::1/64", "dev", "a"),
+            (AddressEvent e) => e.Address.Address.Equals(address) && e.Deleted);
+        Assert.True(deleted.Event.Deleted);
+        Assert.Throws<TimeoutException>(() => Reader.Wait((AddressEvent _) => true, TimeSpan.FromMilliseconds(300)));
+    }
+
     /// <summary>A neighbour nobody owns: the kernel's own detection gives up, and says so as nobody's request.</summary>
     [Fact]
     public void UnansweredResolution_FailsAsTheKernelsVerdict()
