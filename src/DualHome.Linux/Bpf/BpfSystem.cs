@@ -27,12 +27,8 @@ internal static unsafe class BpfSystem
     /// <summary>Returns the result, or throws <see cref="NativeErrorException"/> naming <paramref name="operation"/>.</summary>
     public static int Call<T>(string operation, int command, ref T attributes) where T : unmanaged
     {
-        fixed (T* pointer = &attributes)
-        {
-            var result = Libc.Syscall(Number, command, pointer, sizeof(T));
-            if (result < 0) throw NativeErrorException.FromLastError(operation);
-            return (int)result;
-        }
+        int error = TryCall(command, ref attributes, out int result);
+        return error == 0 ? result : throw new NativeErrorException(operation, error);
     }
 
     /// <summary>Like <see cref="Call{T}"/> but returns the errno (0 on success) instead of throwing.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text;
 using DualHome.Linux.Interop;
 using DualHome.Linux.Netlink;
@@ -143,15 +142,16 @@ public sealed unsafe class IngressDrop : IDisposable
         return true;
     }
 
+    /// <summary>Loads without a log first (the usual case); a refusal is retried with the verifier's log for the error.</summary>
     private static SafeFdHandle LoadProgram(BpfInstruction[] code)
     {
-        if (TryLoad(code, log: false, out var program, out _)) return program!;
-        TryLoad(code, log: true, out program, out var verifier);
-        if (program is not null) return program;
-        throw new NativeErrorException("bpf(BPF_PROG_LOAD, ingress drop)", Marshal.GetLastPInvokeError(), verifier);
+        if (TryLoad(code, log: false, out var program, out _) == 0) return program!;
+        int error = TryLoad(code, log: true, out program, out var verifier);
+        return error == 0 ? program! : throw new NativeErrorException("bpf(BPF_PROG_LOAD, ingress drop)", error, verifier);
     }
 
-    private static bool TryLoad(BpfInstruction[] code, bool log, out SafeFdHandle? program, out string verifier)
+    /// <summary>Returns the errno, 0 with <paramref name="program"/> set on success.</summary>
+    private static int TryLoad(BpfInstruction[] code, bool log, out SafeFdHandle? program, out string verifier)
     {
         var buffer = log ? new byte[LogBytes] : [];
         fixed (BpfInstruction* instructions = code)
@@ -166,8 +166,7 @@ public sealed unsafe class IngressDrop : IDisposable
             int error = BpfSystem.TryCall(BpfSystem.ProgramLoad, ref attributes, out int fd);
             verifier = Encoding.ASCII.GetString(buffer).TrimEnd('\0').Trim();
             program = error == 0 ? SafeFdHandle.Own(fd) : null;
-            if (error != 0) Marshal.SetLastPInvokeError(error);
-            return error == 0;
+            return error;
         }
     }
 

@@ -16,19 +16,8 @@ public sealed partial class Rtnetlink
     }
 
     /// <summary>The interface's IPv6 addresses with their flags and lifetimes (<c>ip -6 addr show dev IF</c>).</summary>
-    public IReadOnlyList<InterfaceAddress> GetAddresses(int interfaceIndex)
-    {
-        var addresses = new List<InterfaceAddress>();
-        Query("RTM_GETADDR", NetlinkMessages.BuildGetAddresses, (in NetlinkMessage reply) =>
-        {
-            if (reply.Type == RTM_NEWADDR && AddressParser.TryParse(reply.Payload, out var address)
-                && address!.InterfaceIndex == interfaceIndex)
-            {
-                addresses.Add(address);
-            }
-        });
-        return addresses;
-    }
+    public IReadOnlyList<InterfaceAddress> GetAddresses(int interfaceIndex) =>
+        [.. GetAllAddresses().Where(a => a.InterfaceIndex == interfaceIndex)]; // the kernel dumps them all either way
 
     /// <summary>Every IPv6 address of every interface in the namespace (<c>ip -6 addr show</c>).</summary>
     public IReadOnlyList<InterfaceAddress> GetAllAddresses()
