@@ -43,6 +43,7 @@ public sealed class ConsoleTests : SiteTest
 
         Assert.Equal(0, (await site.StopDaemonAsync()).ExitCode);
         await site.RestartDaemonOnSameConfigAsync();
+        await site.WaitForControlAsync(TimeSpan.FromSeconds(20), Cancel); // CI once typed into the console before it listened
         var third = await site.ConsoleAsync("show config");
         Log(third.ToString());
         Assert.Contains("Uplinks.a.Probe.IntervalMs 500", third["show config"].Reply);

@@ -29,4 +29,12 @@ public sealed partial class Site
         Router = Dualhomed.Start(this, last.Config, last.ConfigPath, $"dualhomed-restart-{Interlocked.Increment(ref _routerStarts)}");
         return Task.FromResult(Router);
     }
+
+    /// <summary>Until the router's control socket answers (a console or ctl started before that finds nothing listening).</summary>
+    public Task WaitForControlAsync(TimeSpan timeout, CancellationToken cancel = default) =>
+        Poll.UntilAsync(async () =>
+        {
+            ThrowIfRouterExited("its control socket");
+            return (await CtlAsync("show", "status")).Ok;
+        }, timeout, "the router's control socket to answer", cancel: cancel);
 }
