@@ -75,8 +75,10 @@ public static class ConfigValidator
         if (d.CoalesceMicroseconds is < 0 or > DataPlaneConfig.MaxCoalesceMicroseconds)
             issues.Add(ConfigIssue.Error("DataPlane.CoalesceMicroseconds",
                 $"{d.CoalesceMicroseconds} is outside 0..{DataPlaneConfig.MaxCoalesceMicroseconds} (0 = woken per frame)"));
+        if (d.Offloads is not (DataPlaneConfig.CarryOffloads or DataPlaneConfig.OffloadsOff))
+            issues.Add(ConfigIssue.Error("DataPlane.Offloads", $"'{d.Offloads}' is not one of carry, off"));
         return new DataPlaneConfig(d.Mode, d.Workers, d.RealtimePriority, d.RingFrames, d.CoalesceMicroseconds, Cpus(d.Cpus, issues),
-            d.IngressDrop);
+            d.IngressDrop, d.Offloads);
     }
 
     private static LogConfig ValidateLog(LogOptions log, List<ConfigIssue> issues)

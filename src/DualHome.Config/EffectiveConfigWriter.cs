@@ -22,6 +22,7 @@ public static class EffectiveConfigWriter
             w.WriteNumber("CoalesceMicroseconds", c.DataPlane.CoalesceMicroseconds);
             w.WriteStartArray("Cpus"); foreach (var cpu in c.DataPlane.Cpus ?? []) w.WriteStringValue($"{cpu}"); w.WriteEndArray();
             w.WriteBoolean("IngressDrop", c.DataPlane.IngressDrop);
+            w.WriteString("Offloads", c.DataPlane.Offloads);
             w.WriteEndObject();
             w.WriteStartObject("Control"); w.WriteString("Socket", c.ControlSocket); w.WriteEndObject();
             WriteLog(w, c.Log);

@@ -13,7 +13,7 @@ internal static class KnownKeys
         "Uplinks:*:Name", "Uplinks:*:Interface", "Uplinks:*:Gateway", "Uplinks:*:LanPrefix", "Uplinks:*:SubnetId",
         "Uplinks:*:PrefixLengthHint", "Uplinks:*:Dns:*",
         "Uplinks:*:Probe:Targets:*", "Uplinks:*:Probe:IntervalMs", "Uplinks:*:Probe:DownAfter", "Uplinks:*:Probe:UpAfter",
-        "DataPlane:Mode", "DataPlane:Workers", "DataPlane:RealtimePriority", "DataPlane:RingFrames", "DataPlane:CoalesceMicroseconds", "DataPlane:Cpus:*", "DataPlane:IngressDrop", "Control:Socket", "State:Directory", "Board:Profile", "Board:LedClassRoot",
+        "DataPlane:Mode", "DataPlane:Workers", "DataPlane:RealtimePriority", "DataPlane:RingFrames", "DataPlane:CoalesceMicroseconds", "DataPlane:Cpus:*", "DataPlane:IngressDrop", "DataPlane:Offloads", "Control:Socket", "State:Directory", "Board:Profile", "Board:LedClassRoot",
         "Peers:Mode", "Peers:HeartbeatIntervalMs", "Peers:DeadAfter", "Peers:Port", "Log:Path", "Log:Level", "Log:MaxFileBytes", "Log:MaxFiles",
         "Dns:Updates:*:Server", "Dns:Updates:*:Port", "Dns:Updates:*:Zone", "Dns:Updates:*:Ttl",
         "Dns:Updates:*:Key:Name", "Dns:Updates:*:Key:Algorithm", "Dns:Updates:*:Key:Secret",

@@ -31,8 +31,13 @@ public sealed record PeersConfig(string Mode, TimeSpan HeartbeatInterval, int De
 /// <summary>Who forwards: "kernel" (source-specific routes) or "packet" (the daemon's AF_PACKET workers).</summary>
 public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePriority = 0,
     int RingFrames = DataPlaneConfig.DefaultRingFrames, int CoalesceMicroseconds = DataPlaneConfig.DefaultCoalesceMicroseconds,
-    IReadOnlyList<int>? Cpus = null, bool IngressDrop = true)
+    IReadOnlyList<int>? Cpus = null, bool IngressDrop = true, string Offloads = DataPlaneConfig.CarryOffloads)
 {
+    /// <summary>Offloads stay on (GRO included) and their metadata rides PACKET_VNET_HDR through the workers.</summary>
+    public const string CarryOffloads = "carry";
+    /// <summary>GRO, GSO, TSO and tx-checksumming off on the owned ports: every frame a wire frame.</summary>
+    public const string OffloadsOff = "off";
+
     /// <summary>sched_setaffinity(2) takes CPU numbers below CPU_SETSIZE (1024).</summary>
     public const int MaxCpu = 1023;
 
@@ -48,6 +53,8 @@ public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePrior
 
     public bool IsPacket => Mode == "packet";
 
+    public bool CarriesOffloads => Offloads == CarryOffloads;
+
     public TimeSpan Coalesce => TimeSpan.FromMicroseconds(CoalesceMicroseconds);
 
     /// <summary>The CPU worker <paramref name="worker"/> is pinned to, or null (Cpus empty: wherever the kernel puts it).</summary>
@@ -57,7 +64,8 @@ public sealed record DataPlaneConfig(string Mode, int Workers, int RealtimePrior
     public bool Equals(DataPlaneConfig? other) =>
         other is not null && Mode == other.Mode && Workers == other.Workers && RealtimePriority == other.RealtimePriority
         && RingFrames == other.RingFrames && CoalesceMicroseconds == other.CoalesceMicroseconds
-        && (Cpus ?? []).SequenceEqual(other.Cpus ?? []) && IngressDrop == other.IngressDrop;
+        && (Cpus ?? []).SequenceEqual(other.Cpus ?? []) && IngressDrop == other.IngressDrop
+        && Offloads == other.Offloads;
 
     public override int GetHashCode() => HashCode.Combine(Mode, Workers, RealtimePriority, RingFrames, CoalesceMicroseconds, (Cpus ?? []).Count);
 }

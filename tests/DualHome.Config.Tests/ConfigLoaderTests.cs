@@ -90,6 +90,22 @@ public class ConfigLoaderTests
         Assert.Equal(8192, r.Config.DataPlane.RingFrames);
         Assert.Equal(TimeSpan.FromMicroseconds(50), r.Config.DataPlane.Coalesce);
         Assert.True(r.Config.DataPlane.IngressDrop);
+        Assert.True(r.Config.DataPlane.CarriesOffloads);
+    }
+
+    [Fact]
+    public void OffloadsAreCarriedOrOff_AnythingElseNamesTheKey()
+    {
+        var off = ConfigLoader.LoadJson(SampleConfigs.With("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }",
+            "\"DataPlane\": { \"Mode\": \"packet\", \"Offloads\": \"off\" }"));
+        Assert.True(off.Ok, string.Join("; ", off.Errors));
+        Assert.False(off.Config!.DataPlane.CarriesOffloads);
+        Assert.NotEqual(new DataPlaneConfig("packet", 1), off.Config.DataPlane);
+
+        var bad = ConfigLoader.LoadJson(SampleConfigs.With("\"Control\": { \"Socket\": \"/run/dualhomed.sock\" }",
+            "\"DataPlane\": { \"Mode\": \"packet\", \"Offloads\": \"vnet\" }"));
+        Assert.False(bad.Ok);
+        Assert.Equal("DataPlane.Offloads", Assert.Single(bad.Errors).Key);
     }
 
     [Fact]

@@ -20,9 +20,8 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
 {
     public static readonly DataPlaneMode[] Modes =
     [
-        new("kernel", 1), new("packet", 1), new("packet", 2), new("packet", 1, Pinned: true),
-        new("packet", 1, DataPlaneMode.BenchRealtimePriority, Pinned: true),
-        new("packet", 1, DataPlaneMode.BenchRealtimePriority, Pinned: true, IngressDrop: false),
+        new("kernel", 1), new("kernel", 1, Gro: true), new("packet", 1), new("packet", 1, CarryOffloads: false),
+        new("packet", 2), new("packet", 1, DataPlaneMode.BenchRealtimePriority, Pinned: true),
     ];
 
     /// <summary>Distinct UDP source ports: PACKET_FANOUT hashes flows, so one flow would keep a second worker idle.</summary>
@@ -54,8 +53,8 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
     public async Task<List<ForwardingRun>> MeasureModesAsync(Site site, IReadOnlyList<DataPlaneMode> modes)
     {
         reporter.Plain("offloads: the peers (host eth0, ISP rtr0) send with tso/gso/gro/tx-checksum off in every mode (wire-like " +
-                       "frames); the router's own ports keep the kernel's defaults in kernel mode and are turned off by the daemon " +
-                       "in packet mode (shown per mode)");
+                       "frames); the router's own ports keep veth's defaults (GRO off) in kernel mode, GRO on in \"kernel, GRO on\"; " +
+                       "in packet mode the daemon switches GRO on (offloads carried) or everything off (\"offloads off\"); shown per mode");
         var runs = new List<ForwardingRun>();
         foreach (var mode in modes) runs.Add(await MeasureAsync(site, mode));
         return runs;
@@ -65,6 +64,7 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
     {
         reporter.Plain($"mode {mode}: load average {LoadAverage()}");
         var lanBefore = await LinkCounters.ReadAsync(site, Node.Router, Topology.RouterLan);
+        if (mode.Gro) await SetRouterGroAsync(site, on: true);
         await site.StartDaemonAsync(c => Configure(c, mode));
         try
         {
@@ -85,7 +85,15 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
         finally
         {
             await site.StopDaemonAsync();
+            if (mode.Gro) await SetRouterGroAsync(site, on: false);
         }
+    }
+
+    /// <summary>veth's GRO is off by default (it needs NAPI, which switching it on enables); a NIC's is on.</summary>
+    private static async Task SetRouterGroAsync(Site site, bool on)
+    {
+        foreach (var port in new[] { Topology.RouterLan, Topology.RouterWan(Isp.A), Topology.RouterWan(Isp.B) })
+            await site.ExecCheckedAsync(Node.Router, "ethtool", "-K", port, "gro", on ? "on" : "off");
     }
 
     /// <summary>
@@ -117,6 +125,7 @@ public sealed class BenchForwarding(Reporter reporter, CancellationToken cancel)
         config["DataPlane"]!["RealtimePriority"] = mode.RealtimePriority;
         config["DataPlane"]!["Cpus"] = new JsonArray([.. mode.Cpus.Select(c => (JsonNode)c)]);
         config["DataPlane"]!["IngressDrop"] = mode.IngressDrop;
+        config["DataPlane"]!["Offloads"] = mode.CarryOffloads ? "carry" : "off";
     }
 
     /// <summary>64-byte frames from the host's A address to the server, addressed to the router's lan0 MAC (trafgen skips ND).</summary>

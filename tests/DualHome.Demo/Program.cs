@@ -20,9 +20,9 @@ public static class Program
         "         kernel vs packet mode (1 and 2 workers), 64-byte UDP rate under 0.1 % loss, TCP, RTT (about 2 minutes)\n" +
         "  bench forwarding  the forwarding part only\n" +
         "  bench mptcp  the MPTCP stall at failover only (issue 11, host mode)\n" +
-        "  --modes LIST  forwarding modes to measure, comma-separated: kernel, packet:N (N workers), with :rt\n" +
-        "         (real-time workers), :pin (pinned to the last CPUs), :nodrop (DataPlane.IngressDrop off); default\n" +
-        "         kernel,packet:1,packet:2,packet:1:pin,packet:1:rt:pin,packet:1:rt:pin:nodrop\n" +
+        "  --modes LIST  forwarding modes to measure, comma-separated: kernel, kernel:gro (router GRO on), packet:N\n" +
+        "         (N workers), with :rt (real-time workers), :pin (pinned to the last CPUs), :nodrop (DataPlane.IngressDrop\n" +
+        "         off), :wire (DataPlane.Offloads off); default kernel,kernel:gro,packet:1,packet:1:wire,packet:2,packet:1:rt:pin\n" +
         "  --standin  use the radvd stand-in instead of dualhomed (validates the testbed itself)\n" +
         "  dualhomed: $DUALHOME_BIN, else <repo>/artifacts/linux-x64/dualhomed";
 

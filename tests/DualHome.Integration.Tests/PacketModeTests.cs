@@ -108,6 +108,101 @@ public sealed partial class PacketModeTests : SiteTest
         Assert.Matches("Destination unreachable: (Unknown code 5|Source address failed)", ping);
     }, dataPlane: "packet");
 
+    /// <summary>
+    /// DataPlane.Offloads "carry" (the default): the router's GRO merges the host's wire frames, the workers forward
+    /// the super-frames whole with their offload header, and ISP A's kernel cuts them up again. The bytes must arrive
+    /// as sent (a SHA-256 of 16 MiB on both ends: a segment's checksum is computed after the forward, so it cannot
+    /// vouch for the forward), and every segment's checksum must verify at the server: ISP A fills them in software
+    /// (its tx-checksumming off) from the partial sum the host's stack left, and the server checks each one (its
+    /// rx-checksumming off, so veth does not vouch for them); a wrong offload header shows as TCP InCsumErrors there.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public Task A_tcp_flow_crosses_as_super_frames_intact() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        await site.ExecCheckedAsync(Node.IspA, "ethtool", "-K", Topology.IspUp, "tx", "off", "tso", "off", "gso", "off");
+        await site.ExecCheckedAsync(Node.Inet, "ethtool", "-K", Topology.InetDown(Isp.A), "rx", "off");
+        await site.StartDaemonAsync();
+        var source = await HostAddressAsync(site, Isp.A);
+        var groDuring = await GroAsync(site);
+        var (sent, received) = await TransferAsync(site, source);
+        var counters = (await site.CtlAsync("show", "counters")).Stdout;
+        var checksumErrors = await TcpChecksumErrorsAsync(site);
+        await site.StopDaemonAsync();
+        var groAfter = await GroAsync(site);
+        Log($"sent {sent}\nreceived {received}\nserver TCP InCsumErrors {checksumErrors}; lan0 GRO {groDuring} while running, {groAfter} after\n{counters}");
+
+        Assert.Contains("offloads carried (GRO on)", counters);
+        Assert.True(SuperFrames(counters) > 0, $"no super-frame was forwarded:\n{counters}");
+        Assert.Equal(sent, received);
+        Assert.Equal(0, checksumErrors);
+        Assert.Equal(("on", "off"), (groDuring, groAfter)); // veth's default is off: the daemon restores it
+    }, dataPlane: "packet");
+
+    private const string SinkScript = """
+        import hashlib, socket, sys
+        s = socket.socket(socket.AF_INET6); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind((sys.argv[1], 5300)); s.listen(1); c, _ = s.accept(); h = hashlib.sha256(); n = 0
+        while (b := c.recv(1 << 16)): h.update(b); n += len(b)
+        print(n, h.hexdigest())
+        """;
+
+    private const string SourceScript = """
+        import hashlib, random, socket, sys
+        data = random.Random(4).randbytes(16 << 20)
+        c = socket.create_connection((sys.argv[2], 5300), source_address=(sys.argv[1], 0)); c.sendall(data); c.close()
+        print(len(data), hashlib.sha256(data).hexdigest())
+        """;
+
+    /// <summary>16 MiB from the host's <paramref name="source"/> to the server; what each end hashed.</summary>
+    private static async Task<(string Sent, string Received)> TransferAsync(Site site, IPAddress source)
+    {
+        using var sink = site.StartBackground("sha-sink", Node.Inet, ["python3", "-c", SinkScript, Topology.Server.ToString()]);
+        await Poll.UntilAsync(async () => (await site.ExecAsync(Node.Inet, "ss", "-H", "-ltn", "sport = :5300")).Stdout.Contains(":5300"),
+            TimeSpan.FromSeconds(5), "the sink to listen", cancel: Cancel);
+        var client = await site.ExecAsync(Node.Host, ["python3", "-c", SourceScript, source.ToString(), Topology.Server.ToString()],
+            TimeSpan.FromSeconds(60), cancel: Cancel);
+        Assert.True(client.Ok, $"the transfer failed: {client.Stderr}");
+        Assert.True(await sink.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the sink did not finish");
+        return (client.Stdout.Trim(), sink.ReadStdout().Trim());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public Task With_offloads_off_every_frame_is_a_wire_frame() => WithSiteAsync(RouterKind.Dualhomed, async site =>
+    {
+        await site.StartDaemonAsync(c => c["DataPlane"]!["Offloads"] = "off");
+        var source = await HostAddressAsync(site, Isp.A);
+        var gro = await GroAsync(site);
+        var bps = await DualHome.Testbed.Traffic.Iperf.TcpBitsPerSecondAsync(site, source, TimeSpan.FromSeconds(1), Cancel);
+        var counters = (await site.CtlAsync("show", "counters")).Stdout;
+        Log($"iperf3 {bps / 1e9:0.00} Gbit/s; lan0 GRO {gro}\n{counters}");
+
+        Assert.Contains("offloads off", counters);
+        Assert.Equal(-1, SuperFrames(counters));
+        Assert.Equal("off", gro);
+        Assert.True(bps > 10e6, $"iperf3 got {bps} bit/s through");
+    }, dataPlane: "packet");
+
+    private static async Task<string> GroAsync(Site site)
+    {
+        var lines = (await site.ExecCheckedAsync(Node.Router, "ethtool", "-k", Topology.RouterLan)).Stdout.Split('\n');
+        return lines.First(l => l.StartsWith("generic-receive-offload:", StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0];
+    }
+
+    /// <summary>Tcp InCsumErrors of the server's namespace (/proc/net/snmp counts IPv4 and IPv6 TCP together).</summary>
+    private static async Task<long> TcpChecksumErrorsAsync(Site site)
+    {
+        var lines = (await site.ExecCheckedAsync(Node.Inet, "cat", "/proc/net/snmp")).Stdout.Split('\n').Where(l => l.StartsWith("Tcp:", StringComparison.Ordinal)).ToList();
+        var names = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var values = lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return long.Parse(values[Array.IndexOf(names, "InCsumErrors")], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long SuperFrames(string counters)
+    {
+        var m = Regex.Match(counters, @"dataplane offloads: super-frames forwarded (\d+)");
+        return m.Success ? long.Parse(m.Groups[1].Value) : -1;
+    }
+
     private static async Task<long> InReceivesAsync(Site site)
     {
         var snmp = (await site.ExecCheckedAsync(Node.Router, "cat", "/proc/net/snmp6")).Stdout;

@@ -42,6 +42,9 @@ public sealed class DataPlaneOptions
     /// <summary>Packet mode: drop the frames the workers forward at tc ingress (after their tap), so the kernel does
     /// not run its IPv6 input on them too.</summary>
     public bool IngressDrop { get; set; } = true;
+    /// <summary>Packet mode: "carry" keeps the ports' offloads, GRO switched on, and passes GSO super-frames and
+    /// pending checksums through the workers (PACKET_VNET_HDR); "off" switches them off (every frame a wire frame).</summary>
+    public string Offloads { get; set; } = DataPlaneConfig.CarryOffloads;
 }
 
 public sealed class ControlOptions

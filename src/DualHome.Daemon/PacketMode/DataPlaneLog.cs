@@ -43,4 +43,7 @@ internal static partial class DataPlaneLog
 
     [LoggerMessage(711, LogLevel.Warning, "ingress drop: could not refresh the router's own addresses: {Reason}")]
     public static partial void IngressDropSyncFailed(ILogger log, string reason);
+
+    [LoggerMessage(712, LogLevel.Warning, "could not switch GRO on for {Interface} ({Reason}): its TCP flows are forwarded frame by frame")]
+    public static partial void GroRefused(ILogger log, string @interface, string reason);
 }

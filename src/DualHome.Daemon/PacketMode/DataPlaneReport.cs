@@ -25,6 +25,8 @@ public static class DataPlaneReport
         foreach (var drop in forwarder.Drops.Snapshot())
             sb.AppendLine($"dataplane {drop.Port}: dropped {drop.Reason.ToStableName()} {drop.Count}");
         var icmp = forwarder.IcmpErrors;
+        if (workers.Settings.CarriesOffloads)
+            sb.AppendLine($"dataplane offloads: super-frames forwarded {workers.Workers.Sum(w => w.Counters.Large)}");
         sb.AppendLine($"dataplane icmp errors: sent {icmp.Sent}, rate limited {icmp.RateLimited}");
         if (neighbors is not null)
             sb.AppendLine($"dataplane neighbors: resolutions {neighbors.Requested}, refused {neighbors.Refused}, failed {neighbors.Failed}, frames waiting {workers.Workers.Sum(w => w.Pending)}");
@@ -35,5 +37,6 @@ public static class DataPlaneReport
     public static string Settings(DualHome.Config.DataPlaneConfig d) =>
         $"receive ring {d.RingFrames} slots, coalescing {d.CoalesceMicroseconds} µs, " +
         (d.RealtimePriority > 0 ? $"SCHED_FIFO {d.RealtimePriority}, " : "ordinary priority, ") +
-        (d.Cpus is { Count: > 0 } cpus ? $"CPUs {string.Join(",", cpus)}" : "any CPU");
+        (d.Cpus is { Count: > 0 } cpus ? $"CPUs {string.Join(",", cpus)}" : "any CPU") +
+        (d.CarriesOffloads ? ", offloads carried (GRO on)" : ", offloads off");
 }

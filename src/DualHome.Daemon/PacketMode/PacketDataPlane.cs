@@ -28,7 +28,8 @@ public sealed class PacketDataPlane : IDisposable
     private const double IcmpPerSecond = 1000;
     private const int IcmpBurst = 100;
 
-    private readonly List<(string Name, OffloadFeatures Features)> _offloads = [];
+    /// <summary>Per port, the offloads the daemon switched and which way, so Dispose switches exactly them back.</summary>
+    private readonly List<(string Name, OffloadFeatures Features, bool TurnedOn)> _offloads = [];
     private readonly object _gate = new();
     private readonly ILogger _log;
     private string[] _uplinkNames = [];
@@ -62,9 +63,13 @@ public sealed class PacketDataPlane : IDisposable
         _ingressDrop?.Dispose(); // first: no frame may be dropped for the workers once they stop
         _workers?.Dispose();
         _neighbors?.Dispose();
-        foreach (var (name, features) in _offloads)
+        foreach (var (name, features, turnedOn) in _offloads)
         {
-            try { Offloads.Enable(name, features); }
+            try
+            {
+                if (turnedOn) Offloads.Disable(name, features);
+                else Offloads.Enable(name, features);
+            }
             catch (IOException e) { DataPlaneLog.OffloadRestoreFailed(_log, name, e.Message); }
         }
     }
@@ -74,7 +79,7 @@ public sealed class PacketDataPlane : IDisposable
         List<PortFacts> ports;
         using (var netlink = Rtnetlink.Open())
             ports = [.. new[] { config.Lan.Interface }.Concat(config.Uplinks.Select(u => u.Interface)).Select(n => PortFacts.Read(netlink, n))];
-        DisableOffloads(ports);
+        SetOffloads(ports, config.DataPlane.CarriesOffloads);
         var caches = ports.Select(_ => new NeighborCache()).ToList();
         _neighbors = new KernelNeighbors([.. ports.Zip(caches, (p, c) => (p.Index, c))]);
         _neighbors.Start();
@@ -89,12 +94,31 @@ public sealed class PacketDataPlane : IDisposable
         DataPlaneLog.Started(_log, config.DataPlane.Workers, string.Join(", ", ports.Select(p => p.Name)));
     }
 
-    /// <summary>Receive offloads would hand the rings 64 KiB GRO super-frames and transmit offloads expect checksum
-    /// metadata the rings cannot carry; off, every frame is a wire frame (README, "Packet mode and offloads").</summary>
-    private void DisableOffloads(IEnumerable<PortFacts> ports)
+    /// <summary>
+    /// Carried (README, "Packet mode and offloads"): GRO on, so a TCP flow reaches the workers as 64 KiB super-frames
+    /// and one forward moves up to 44 wire frames; GRO is what a kernel router has on its NICs by default, and veth,
+    /// the testbed's, has it off. Off: no super-frames and no pending checksums, every frame a wire frame.
+    /// </summary>
+    private void SetOffloads(IEnumerable<PortFacts> ports, bool carry)
     {
         foreach (var port in ports)
-            _offloads.Add((port.Name, Offloads.Disable(port.Name)));
+        {
+            if (!carry)
+            {
+                _offloads.Add((port.Name, Offloads.Disable(port.Name), false));
+                continue;
+            }
+            try
+            {
+                var wasOff = ~Offloads.Get(port.Name, OffloadFeatures.Gro) & OffloadFeatures.Gro;
+                Offloads.Enable(port.Name, wasOff);
+                _offloads.Add((port.Name, wasOff, true));
+            }
+            catch (IOException e)
+            {
+                DataPlaneLog.GroRefused(_log, port.Name, e.Message);
+            }
+        }
     }
 
     private static ForwarderConfig BuildConfig(SiteConfig config, List<PortFacts> ports, List<NeighborCache> caches, SiteHealth health)

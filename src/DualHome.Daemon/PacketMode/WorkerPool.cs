@@ -77,8 +77,17 @@ public sealed class WorkerPool : IDisposable
         {
             for (int p = 0; p < ports.Count; p++)
             {
-                var options = RingPort.Options(settings.Workers > 1 ? Fanout(p) : null, settings.RingFrames);
-                rings.Add(new RingPort(PacketSocket.Open(ports[p].Name, options)));
+                var options = RingPort.Options(settings.Workers > 1 ? Fanout(p) : null, settings.RingFrames, settings.CarriesOffloads);
+                var socket = PacketSocket.Open(ports[p].Name, options);
+                try
+                {
+                    rings.Add(new RingPort(socket, settings.CarriesOffloads ? PacketSocket.Open(ports[p].Name, RingPort.LargeSenderOptions()) : null));
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
             }
             var worker = new ForwardingWorker(forwarder, new RingIo(rings), resolver, TimeProvider.System, nap: settings.Coalesce);
             opened.SetResult(worker);

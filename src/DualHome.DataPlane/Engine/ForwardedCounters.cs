@@ -15,6 +15,12 @@ public sealed class ForwardedCounters(int ports)
     /// <summary>Forwarded frames and ICMPv6 errors sent out of the port.</summary>
     public long Sent(Port port) => Volatile.Read(ref _sent[port.Index]);
 
+    private long _large;
+
+    /// <summary>Frames longer than a transmit slot that were sent on their own, GSO super-frames mostly.</summary>
+    public long Large => Volatile.Read(ref _large);
+
+    internal void CountLarge() => _large++;
     internal void CountReceived(int port) => _received[port]++;
     internal void CountSent(int port) => _sent[port]++;
 }

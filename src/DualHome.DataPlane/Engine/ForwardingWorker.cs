@@ -3,6 +3,7 @@ using DualHome.DataPlane.Forwarding;
 using DualHome.DataPlane.Neighbors;
 using DualHome.Wire.Ethernet;
 using DualHome.Wire.Icmpv6;
+using DualHome.Wire.Offload;
 
 namespace DualHome.DataPlane.Engine;
 
@@ -18,6 +19,10 @@ public sealed class ForwardingWorker
     /// <summary>Frames taken from one port before the next port gets a turn (fairness, and a bounded TX batch).</summary>
     public const int Batch = 64;
 
+    /// <summary>The longest frame the worker forwards whole: a 64 KiB GSO super-frame (IPv6 payload length ≤ 65535,
+    /// RFC 8200 §3) with its IPv6 and Ethernet headers, after the offload header.</summary>
+    public const int LargeFrameBytes = VirtioNetHeader.Length + EthernetFrame.HeaderLength + 40 + ushort.MaxValue;
+
     /// <summary>RFC 4861 §10: MAX_MULTICAST_SOLICIT (3) × RETRANS_TIMER (1 s); Linux gives up after the same.</summary>
     public static readonly TimeSpan ResolutionTimeout = TimeSpan.FromSeconds(3);
 
@@ -32,6 +37,7 @@ public sealed class ForwardingWorker
     private readonly IPacketPort[] _ports;
     private readonly PendingQueue[] _pending;
     private readonly byte[] _scratch;
+    private readonly byte[] _large = new byte[LargeFrameBytes];
     private readonly long _timeoutTicks;
     private readonly TimeSpan _nap;
     private long _nextStatistics;
@@ -114,41 +120,89 @@ public sealed class ForwardingWorker
         IPacketPort port = _ports[index];
         Port ingress = PortAt(index);
         int count = 0;
-        while (count < Batch && port.TryReceive(out ReadOnlySpan<byte> frame))
+        while (count < Batch && port.TryReceive(_large, out ReadOnlySpan<byte> frame, out VirtioNetHeader offload))
         {
-            Handle(frame, ingress, now);
+            Handle(frame, offload, ingress, now);
             port.ReleaseReceived();
             count++;
         }
         return count;
     }
 
-    private void Handle(ReadOnlySpan<byte> frame, Port ingress, long now)
+    private void Handle(ReadOnlySpan<byte> frame, in VirtioNetHeader offload, Port ingress, long now)
     {
         Counters.CountReceived(ingress.Index);
-        ForwardDecision decision = _forwarder.Classify(frame, ingress);
+        ForwardDecision decision = _forwarder.Classify(frame, ingress, offload.LargestSegment(frame));
         if (decision.IsForward)
-            Send(frame, ingress, decision);
+            Send(frame, offload, ingress, decision);
         else if (decision.Action == ForwardAction.AwaitNeighbor)
-            Hold(frame, decision, now);
+            Hold(frame, offload, decision, now);
         else if (decision.Action == ForwardAction.IcmpError)
             Answer(frame, ingress, decision, now);
         // Drop: counted by Classify. ToKernel: the kernel has its own copy of the frame (AF_PACKET only taps).
     }
 
-    private void Send(ReadOnlySpan<byte> frame, Port ingress, in ForwardDecision decision)
+    /// <summary>The offload header goes along unchanged: a forward rewrites MACs and the hop limit, which move no
+    /// header and are outside the TCP/UDP checksum (RFC 8200 §8.1: the pseudo-header has no hop limit).</summary>
+    private void Send(ReadOnlySpan<byte> frame, in VirtioNetHeader offload, Port ingress, in ForwardDecision decision)
     {
         int egress = decision.Egress.Index;
-        if (!TryGetSlot(egress, frame.Length, ingress, out Span<byte> slot))
+        if (offload.IsGso)
+        {
+            SendLarge(frame, offload, ingress, decision);
             return;
+        }
+        if (!TryGetSlot(egress, ingress, out Span<byte> slot))
+            return;
+        if (frame.Length > slot.Length)
+        {
+            SendLarge(frame, offload, ingress, decision);
+            return;
+        }
         frame.CopyTo(slot);
         Forwarder.TryRewrite(slot[..frame.Length], decision);
-        Commit(egress, frame.Length);
+        Commit(egress, frame.Length, offload.ForTransmit());
     }
 
-    /// <summary>RFC 4861 §7.2.2: queue while resolving; the first frame for a next hop starts the resolution.</summary>
-    private void Hold(ReadOnlySpan<byte> frame, in ForwardDecision decision, long now)
+    /// <summary>
+    /// A frame longer than a transmit slot, or any GSO frame (the ring's frames carry the socket's protocol, ETH_P_ALL,
+    /// which no segmentation handler takes), is rewritten in the large buffer (where the port
+    /// read it) and sent on its own with its offload header: the egress segments it (TSO, or GSO in software at
+    /// transmit), so one forward carries up to 64 KiB instead of one wire frame.
+    /// </summary>
+    private void SendLarge(ReadOnlySpan<byte> frame, in VirtioNetHeader offload, Port ingress, in ForwardDecision decision)
     {
+        Span<byte> target = _large.AsSpan(VirtioNetHeader.Length);
+        if (frame.Length > target.Length)
+        {
+            _forwarder.Drops.Count(ingress, DropReason.TooBig);
+            return;
+        }
+        if (!frame.Overlaps(target))
+            frame.CopyTo(target);
+        Forwarder.TryRewrite(target[..frame.Length], decision);
+        int egress = decision.Egress.Index;
+        if (_ports[egress].TrySendLarge(_large.AsSpan(0, VirtioNetHeader.Length + frame.Length), offload.ForTransmit()))
+        {
+            Counters.CountSent(egress);
+            Counters.CountLarge();
+        }
+        else
+            _forwarder.Drops.Count(ingress, DropReason.TooBig); // a port without offload headers; or the kernel refused
+    }
+
+    /// <summary>
+    /// RFC 4861 §7.2.2: queue while resolving; the first frame for a next hop starts the resolution. A held frame
+    /// leaves later without its offload header, so a pending checksum is filled in first; a GSO super-frame is not
+    /// held (it would leave as one oversize frame): it is dropped like a frame the queue has no room for.
+    /// </summary>
+    private void Hold(ReadOnlySpan<byte> frame, in VirtioNetHeader offload, in ForwardDecision decision, long now)
+    {
+        if (offload.IsGso || (offload.ChecksumPending && !TryCompleteChecksum(ref frame, offload)))
+        {
+            _forwarder.Drops.Count(decision.Egress, DropReason.NoNeighbor);
+            return;
+        }
         PendingOutcome outcome = _pending[decision.Egress.Index].Enqueue(decision.NextHopAddress, frame, now);
         if ((outcome & (PendingOutcome.EvictedOldest | PendingOutcome.TooLarge)) != 0)
             _forwarder.Drops.Count(decision.Egress, DropReason.NoNeighbor);
@@ -156,10 +210,22 @@ public sealed class ForwardingWorker
             _resolver.Request(decision.Egress, decision.NextHopAddress);
     }
 
+    /// <summary>Copies the frame to the scratch buffer and fills in its checksum there; <paramref name="frame"/> then
+    /// points at the copy.</summary>
+    private bool TryCompleteChecksum(ref ReadOnlySpan<byte> frame, in VirtioNetHeader offload)
+    {
+        if (frame.Length > _scratch.Length)
+            return false;
+        Span<byte> copy = _scratch.AsSpan(0, frame.Length);
+        frame.CopyTo(copy);
+        frame = copy;
+        return PartialChecksum.TryComplete(copy, offload);
+    }
+
     /// <summary>The error goes back out of the port the frame came in on, into its transmit ring.</summary>
     private void Answer(ReadOnlySpan<byte> frame, Port ingress, in ForwardDecision decision, long now)
     {
-        if (!TryGetSlot(ingress.Index, Icmpv6ErrorBuilder.MaxFrameLength, ingress, out Span<byte> slot))
+        if (!TryGetSlot(ingress.Index, ingress, out Span<byte> slot) || !FitsSlot(slot, Icmpv6ErrorBuilder.MaxFrameLength, ingress))
             return;
         int length = _forwarder.TryWriteIcmpError(frame, ingress, decision, now, slot);
         if (length > 0)
@@ -179,7 +245,7 @@ public sealed class ForwardingWorker
             return;
         while (queue.TryTakeResolved(port.Neighbors, _scratch, out int length, out Mac mac))
         {
-            if (!TryGetSlot(index, length, egress, out Span<byte> slot))
+            if (!TryGetSlot(index, egress, out Span<byte> slot) || !FitsSlot(slot, length, egress))
                 continue;
             _scratch.AsSpan(0, length).CopyTo(slot);
             if (_forwarder.TryRewriteResolved(slot[..length], egress, mac))
@@ -187,9 +253,9 @@ public sealed class ForwardingWorker
         }
     }
 
-    /// <summary>A free slot of <paramref name="port"/> large enough; a full ring is flushed once and retried, then
-    /// the frame is dropped as "ring full" (counted on <paramref name="countOn"/>, where it arrived).</summary>
-    private bool TryGetSlot(int port, int length, Port countOn, out Span<byte> slot)
+    /// <summary>A free slot of <paramref name="port"/>; a full ring is flushed once and retried, then the frame is
+    /// dropped as "ring full" (counted on <paramref name="countOn"/>, where it arrived).</summary>
+    private bool TryGetSlot(int port, Port countOn, out Span<byte> slot)
     {
         IPacketPort io = _ports[port];
         if (!io.TryGetTransmitSlot(out slot))
@@ -201,15 +267,22 @@ public sealed class ForwardingWorker
                 return false;
             }
         }
+        return true;
+    }
+
+    private bool FitsSlot(Span<byte> slot, int length, Port countOn)
+    {
         if (slot.Length >= length)
             return true;
         _forwarder.Drops.Count(countOn, DropReason.TooBig); // longer than the ring's slots: the kernel would drop it too
         return false;
     }
 
-    private void Commit(int port, int length)
+    private void Commit(int port, int length) => Commit(port, length, VirtioNetHeader.None);
+
+    private void Commit(int port, int length, in VirtioNetHeader offload)
     {
-        _ports[port].CommitTransmit(length);
+        _ports[port].CommitTransmit(length, offload);
         Counters.CountSent(port);
     }
 

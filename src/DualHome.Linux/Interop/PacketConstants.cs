@@ -12,12 +12,16 @@ internal static class PacketConstants
 
     public const int PACKET_ADD_MEMBERSHIP = 1;
     public const int PACKET_RX_RING = 5;
+    /// <summary>Frames too long for a receive-ring slot are also queued whole on the socket (read with recv).</summary>
+    public const int PACKET_COPY_THRESH = 7;
     public const int PACKET_STATISTICS = 6;
     public const int PACKET_VERSION = 10;
     public const int PACKET_TX_RING = 13;
 
     /// <summary>TX ring: skip a malformed frame (mark it available) instead of stopping the ring at it.</summary>
     public const int PACKET_LOSS = 14;
+    /// <summary>A struct virtio_net_hdr before every frame, received and sent (set before the rings).</summary>
+    public const int PACKET_VNET_HDR = 15;
     public const int PACKET_FANOUT = 18;
 
     /// <summary>Send straight to the driver's queue, skipping the qdisc layer (Linux 3.14).</summary>

@@ -14,6 +14,8 @@ internal static class SocketConstants
     public const int SOL_SOCKET = 1;
     public const int SO_ERROR = 4;
     public const int SO_RCVBUF = 8;
+    /// <summary>SO_RCVBUF past net.core.rmem_max (CAP_NET_ADMIN).</summary>
+    public const int SO_RCVBUFFORCE = 33;
     public const int SO_RCVTIMEO = 20;
     public const int SO_BINDTODEVICE = 25;
 

@@ -24,11 +24,18 @@ public abstract unsafe class PacketRing
         _frameSize = layout.FrameSize;
         _frameCount = layout.FrameCount;
         Layout = layout;
+        VnetLength = owner.Options.VnetHeader ? VirtioNetHeaderLength : 0;
     }
+
+    /// <summary>sizeof(struct virtio_net_hdr).</summary>
+    internal const int VirtioNetHeaderLength = 10;
 
     public RingLayout Layout { get; }
 
     private protected SafeFdHandle Fd { get; }
+
+    /// <summary>Bytes of virtio_net_hdr before each frame: 10 with PACKET_VNET_HDR, else 0.</summary>
+    private protected int VnetLength { get; }
 
     /// <summary>The caller holds the current slot (between TryNext/TryGetSlot and Release/Commit).</summary>
     private protected bool Holding { get; set; }

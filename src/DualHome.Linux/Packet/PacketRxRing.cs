@@ -19,7 +19,7 @@ namespace DualHome.Linux.Packet;
 public sealed unsafe class PacketRxRing : PacketRing
 {
     private const int PacketTypeOffset = TPacket2Header.AddressOffset + 10; // sockaddr_ll.sll_pkttype
-    private const uint InformativeStatus = (uint)(RxFrameStatus.Losing | RxFrameStatus.ChecksumNotReady
+    private const uint InformativeStatus = (uint)(RxFrameStatus.Copy | RxFrameStatus.Losing | RxFrameStatus.ChecksumNotReady
         | RxFrameStatus.VlanValid | RxFrameStatus.ChecksumValid);
 
     internal PacketRxRing(PacketSocket owner, SafeFdHandle fd, SafeMappedRegion region, byte* ringBase, RingLayout layout)
@@ -57,6 +57,22 @@ public sealed unsafe class PacketRxRing : PacketRing
             (header->Seconds * 1_000_000_000L) + header->Nanoseconds);
         Holding = true;
         return true;
+    }
+
+    /// <summary>
+    /// The virtio_net_hdr the kernel wrote before the frame from <see cref="TryNext"/> (PACKET_VNET_HDR: it sits just
+    /// before the MAC header, tpacket_rcv); empty without the option or without a held frame.
+    /// </summary>
+    public ReadOnlySpan<byte> VnetHeader
+    {
+        get
+        {
+            ThrowIfDisposed();
+            if (!Holding || VnetLength == 0)
+                return default;
+            var header = Current;
+            return new ReadOnlySpan<byte>((byte*)header + header->MacOffset - VnetLength, VnetLength);
+        }
     }
 
     /// <summary>True when the kernel has filled the current slot (one read of shared memory).</summary>

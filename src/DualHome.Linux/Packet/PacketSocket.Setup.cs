@@ -12,6 +12,11 @@ public sealed partial class PacketSocket
     /// </summary>
     private static unsafe SafeMappedRegion? SetUpRings(SafeFdHandle fd, PacketSocketOptions options)
     {
+        if (options.VnetHeader)
+        {
+            SocketCalls.SetOption(fd, SOL_PACKET, PACKET_VNET_HDR, 1, "PACKET_VNET_HDR"); // EBUSY once a ring exists
+        }
+
         if (options.RxRing is null && options.TxRing is null)
         {
             return null;
@@ -45,6 +50,16 @@ public sealed partial class PacketSocket
         if (options.QdiscBypass)
         {
             SocketCalls.SetOption(fd, SOL_PACKET, PACKET_QDISC_BYPASS, 1, "PACKET_QDISC_BYPASS");
+        }
+
+        if (options.QueueOversize)
+        {
+            SocketCalls.SetOption(fd, SOL_PACKET, PACKET_COPY_THRESH, 1, "PACKET_COPY_THRESH");
+        }
+
+        if (options.ReceiveBufferBytes > 0)
+        {
+            SocketCalls.SetOption(fd, SocketConstants.SOL_SOCKET, SocketConstants.SO_RCVBUFFORCE, options.ReceiveBufferBytes, "SO_RCVBUFFORCE");
         }
     }
 

@@ -21,6 +21,21 @@ public sealed record PacketSocketOptions
     /// <summary>Join a fanout group so several workers share the interface's frames; null: this socket sees them all.</summary>
     public PacketFanout? Fanout { get; init; }
 
+    /// <summary>
+    /// PACKET_VNET_HDR: a 10-byte virtio_net_hdr precedes every frame, in the receive ring (<see cref="PacketRxRing.VnetHeader"/>),
+    /// the transmit ring and <see cref="PacketSocket.Send"/>: GSO super-frames and offloaded checksums pass through.
+    /// </summary>
+    public bool VnetHeader { get; init; }
+
+    /// <summary>
+    /// PACKET_COPY_THRESH: a frame longer than a receive slot (a GRO super-frame) is also queued whole on the socket,
+    /// up to <see cref="ReceiveBufferBytes"/>; its slot says so (<see cref="RxFrameStatus.Copy"/>).
+    /// </summary>
+    public bool QueueOversize { get; init; }
+
+    /// <summary>SO_RCVBUFFORCE for the queue of oversize frames; 0 keeps the kernel's default (net.core.rmem_default).</summary>
+    public int ReceiveBufferBytes { get; init; }
+
     /// <summary>A TPACKET_V2 receive ring (<see cref="PacketSocket.Rx"/>); null: none.</summary>
     public RingLayout? RxRing { get; init; }
 
@@ -41,6 +56,11 @@ public sealed record PacketSocketOptions
         if (Fanout is not null && Protocol == PacketProtocol.None)
         {
             throw new ArgumentException("a fanout member must receive: Protocol None binds no protocol");
+        }
+
+        if (QueueOversize && RxRing is null)
+        {
+            throw new ArgumentException("QueueOversize needs a receive ring: it queues what a ring slot cannot hold");
         }
 
         if (RxRing is not null && Protocol == PacketProtocol.None)

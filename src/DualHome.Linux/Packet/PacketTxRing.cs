@@ -27,7 +27,7 @@ public sealed unsafe class PacketTxRing : PacketRing
     }
 
     /// <summary>The longest frame a slot holds; the kernel also silently drops frames longer than MTU + 18.</summary>
-    public int MaxFrameLength => Layout.MaxTransmitLength;
+    public int MaxFrameLength => Layout.MaxTransmitLength - VnetLength;
 
     /// <summary>Slots committed since the last <see cref="Flush"/>.</summary>
     public int Pending { get; private set; }
@@ -49,13 +49,19 @@ public sealed unsafe class PacketTxRing : PacketRing
             return false;
         }
 
-        slot = new Span<byte>((byte*)header + TPacket2Header.TxDataOffset, MaxFrameLength);
+        slot = new Span<byte>((byte*)header + TPacket2Header.TxDataOffset + VnetLength, MaxFrameLength);
         Holding = true;
         return true;
     }
 
     /// <summary>Marks the slot from <see cref="TryGetSlot"/> as holding a <paramref name="length"/>-byte frame to send.</summary>
-    public void Commit(int length)
+    public void Commit(int length) => Commit(length, default);
+
+    /// <summary>
+    /// As <see cref="Commit(int)"/>, with the virtio_net_hdr the kernel is to apply (PACKET_VNET_HDR: it precedes the
+    /// frame in the slot, tpacket_snd); empty means none (no segmentation, checksum complete). Ignored without the option.
+    /// </summary>
+    public void Commit(int length, ReadOnlySpan<byte> vnetHeader)
     {
         if (!Holding)
         {
@@ -66,7 +72,14 @@ public sealed unsafe class PacketTxRing : PacketRing
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxFrameLength);
         ThrowIfDisposed();
         var header = Current;
-        header->Length = (uint)length;
+        if (VnetLength > 0)
+        {
+            var target = new Span<byte>((byte*)header + TPacket2Header.TxDataOffset, VnetLength);
+            if (vnetHeader.Length == VnetLength) vnetHeader.CopyTo(target);
+            else target.Clear();
+        }
+
+        header->Length = (uint)(length + VnetLength);
         Volatile.Write(ref header->Status, TP_STATUS_SEND_REQUEST); // release: the frame bytes are written first
         Advance();
         Pending++;

@@ -6,6 +6,10 @@ public enum RxFrameStatus : uint
 {
     None = 0,
 
+    /// <summary>TP_STATUS_COPY: the frame did not fit its slot (truncated there) and is queued whole on the socket
+    /// (PACKET_COPY_THRESH); <see cref="PacketSocket.ReceiveQueued"/> reads it.</summary>
+    Copy = 1 << 1,
+
     /// <summary>TP_STATUS_LOSING: the socket dropped frames since its statistics were last read.</summary>
     Losing = 1 << 2,
 

@@ -80,7 +80,7 @@ public static class Icmpv6Checksum
     /// One's complement sum in 64-bit words with end-around carry (RFC 1071 §2 (B), (C)): since
     /// 2^16 ≡ 1 mod 0xffff, big-endian 64/32/16-bit words fold to the same 16-bit sum.
     /// </summary>
-    private static ulong Sum(ReadOnlySpan<byte> data)
+    internal static ulong Sum(ReadOnlySpan<byte> data)
     {
         ulong sum = 0;
         for (; data.Length >= 8; data = data[8..])
@@ -98,7 +98,7 @@ public static class Icmpv6Checksum
         return sum;
     }
 
-    private static ushort Fold(ulong sum)
+    internal static ushort Fold(ulong sum)
     {
         while (sum > 0xffff)
             sum = (sum & 0xffff) + (sum >> 16);
