@@ -17,7 +17,7 @@ namespace DualHome.Daemon.PacketMode;
 
 /// <summary>
 /// Packet mode (<c>DataPlane.Mode: "packet"</c>): the daemon forwards between the LAN and the uplinks with AF_PACKET
-/// rings while the kernel's forwarding is off (SiteSetup). Start order: read the ports, turn their offloads off, mirror
+/// rings while the kernel's forwarding is off (SiteSetup). Start order: read the ports, set their offloads (GRO on, or all off), mirror
 /// the kernel's neighbour cache, start the workers; each uplink's health flips its "up" bit in the forwarder, so a
 /// source in a dead ISP's prefix is answered with ICMPv6 code 5. Dispose undoes it in reverse.
 /// </summary>

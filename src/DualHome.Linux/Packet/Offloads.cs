@@ -11,7 +11,8 @@ namespace DualHome.Linux.Packet;
 /// Why a forwarder turns them off: with them on, an AF_PACKET socket sees GSO super-frames up to 64 KB and
 /// frames whose checksum is still to be filled in (testbed.md). Sent on as they are, the super-frames do not
 /// fit a 2048-byte ring slot or the egress MTU and the checksums arrive wrong. The alternative,
-/// PACKET_VNET_HDR, carries that metadata through but needs 64 KB ring frames (or V3) per slot.
+/// PACKET_VNET_HDR, carries that metadata through; packet mode does that by default (DataPlane.Offloads "carry",
+/// RingPort) and switches only GRO on, with this class.
 /// Turning tx-checksumming off also turns TSO off (netdev_fix_features), so order does not matter.
 /// </para>
 /// <para>
