@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DualHome.Linux.Packet;
 using DualHome.Linux.Tests.Support;
 
@@ -49,23 +47,9 @@ public sealed class OffloadEffectIntegrationTests
     /// <summary>Runs one transfer while a thread drains the RX ring and tallies what it sees.</summary>
     private static Seen Observe(PacketLink link)
     {
-        EnsureAddresses(link);
         using var ring = link.OpenLeft(PacketSocketOptions.Receiver() with { Protocol = PacketProtocol.Ipv6 });
         var tally = new Seen();
-        using var stop = new CancellationTokenSource();
-        var reader = new Thread(() => Drain(ring.Rx, tally, stop.Token)) { IsBackground = true };
-        reader.Start();
-        try
-        {
-            Transfer(link);
-        }
-        finally
-        {
-            Thread.Sleep(100);
-            stop.Cancel();
-            reader.Join();
-        }
-
+        TcpTransfer.RunWhile(link, TransferBytes, stop => Drain(ring.Rx, tally, stop));
         return tally;
     }
 
@@ -83,45 +67,6 @@ public sealed class OffloadEffectIntegrationTests
 
                 ring.Release();
             }
-        }
-    }
-
-    private static void Transfer(PacketLink link)
-    {
-        using var listener = link.Left.Run(() =>
-        {
-            var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse("fd00::1"), 0));
-            socket.Listen();
-            return socket;
-        });
-        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
-        var sink = Task.Run(() =>
-        {
-            using var accepted = listener.Accept();
-            var buffer = new byte[65536];
-            var total = 0;
-            while (total < TransferBytes && accepted.Receive(buffer) is var n and > 0)
-            {
-                total += n;
-            }
-
-            return total;
-        });
-        using var client = link.Right.Run(() => new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp));
-        client.Connect(new IPEndPoint(IPAddress.Parse("fd00::1"), port));
-        client.Send(new byte[TransferBytes]);
-        client.Shutdown(SocketShutdown.Send);
-        Assert.True(sink.Wait(PacketLink.Patience));
-        Assert.Equal(TransferBytes, sink.Result);
-    }
-
-    private static void EnsureAddresses(PacketLink link)
-    {
-        if (!link.Left.Ip("-6", "addr", "show", "dev", VethPair.LeftInterface).Contains("fd00::1"))
-        {
-            link.Left.Ip("addr", "add", "fd00::1/64", "dev", VethPair.LeftInterface, "nodad");
-            link.Right.Ip("addr", "add", "fd00::2/64", "dev", VethPair.RightInterface, "nodad");
         }
     }
 

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
-using System.Net.Sockets;
 using DualHome.Linux.Packet;
 using DualHome.Linux.Tests.Support;
 
@@ -30,7 +28,7 @@ public sealed class VnetHeaderIntegrationTests
         using var ring = link.OpenLeft(CarryingReceiver());
         var seen = new List<(int RingLength, int WholeLength, byte[] Header)>();
 
-        Observe(link, ring, seen);
+        TcpTransfer.RunWhile(link, TransferBytes, stop => Drain(ring, seen, stop));
 
         var log = TestContext.Current.TestOutputHelper;
         log?.WriteLine($"{seen.Count} super-frames, longest {seen.Select(s => s.WholeLength).DefaultIfEmpty().Max()} B; " +
@@ -148,23 +146,6 @@ public sealed class VnetHeaderIntegrationTests
         throw new TimeoutException("the super-frame did not arrive whole");
     }
 
-    private static void Observe(PacketLink link, PacketSocket ring, List<(int, int, byte[])> seen)
-    {
-        using var stop = new CancellationTokenSource();
-        var reader = new Thread(() => Drain(ring, seen, stop.Token)) { IsBackground = true };
-        reader.Start();
-        try
-        {
-            Transfer(link);
-        }
-        finally
-        {
-            Thread.Sleep(100);
-            stop.Cancel();
-            reader.Join();
-        }
-    }
-
     private static void Drain(PacketSocket socket, List<(int, int, byte[])> seen, CancellationToken stop)
     {
         var buffer = new byte[VnetLength + 70_000];
@@ -181,34 +162,5 @@ public sealed class VnetHeaderIntegrationTests
                     seen.Add((meta.Length, length - VnetLength, buffer[..VnetLength]));
             }
         }
-    }
-
-    private static void Transfer(PacketLink link)
-    {
-        link.Left.Ip("addr", "add", "fd00::1/64", "dev", VethPair.LeftInterface, "nodad");
-        link.Right.Ip("addr", "add", "fd00::2/64", "dev", VethPair.RightInterface, "nodad");
-        using var listener = link.Left.Run(() =>
-        {
-            var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse("fd00::1"), 0));
-            socket.Listen();
-            return socket;
-        });
-        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
-        var sink = Task.Run(() =>
-        {
-            using var accepted = listener.Accept();
-            var buffer = new byte[65536];
-            var total = 0;
-            while (total < TransferBytes && accepted.Receive(buffer) is var n and > 0)
-                total += n;
-            return total;
-        });
-        using var client = link.Right.Run(() => new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp));
-        client.Connect(new IPEndPoint(IPAddress.Parse("fd00::1"), port));
-        client.Send(new byte[TransferBytes]);
-        client.Shutdown(SocketShutdown.Send);
-        Assert.True(sink.Wait(PacketLink.Patience));
-        Assert.Equal(TransferBytes, sink.Result);
     }
 }
