@@ -41,6 +41,8 @@ public sealed class ForwardingWorker
     private readonly long _timeoutTicks;
     private readonly TimeSpan _nap;
     private long _nextStatistics;
+    private UInt128 _lastUnheldNextHop;
+    private long _lastUnheldRequest = long.MinValue;
 
     /// <param name="nap">After a pass that found frames, how long to sleep before the next pass instead of waiting
     /// in poll(2) for the next frame (<see cref="Step"/>); zero waits in poll at once.</param>
@@ -201,6 +203,7 @@ public sealed class ForwardingWorker
         if (offload.IsGso || (offload.ChecksumPending && !TryCompleteChecksum(ref frame, offload)))
         {
             _forwarder.Drops.Count(decision.Egress, DropReason.NoNeighbor);
+            RequestUnheld(decision, now);
             return;
         }
         PendingOutcome outcome = _pending[decision.Egress.Index].Enqueue(decision.NextHopAddress, frame, now);
@@ -208,6 +211,17 @@ public sealed class ForwardingWorker
             _forwarder.Drops.Count(decision.Egress, DropReason.NoNeighbor);
         if ((outcome & PendingOutcome.NewDestination) != 0)
             _resolver.Request(decision.Egress, decision.NextHopAddress);
+    }
+
+    /// <summary>A frame that is not held still asks for its next hop, at most once a second per next hop in a row:
+    /// a flow whose frames all arrive merged would otherwise never get its neighbour resolved.</summary>
+    private void RequestUnheld(in ForwardDecision decision, long now)
+    {
+        if (decision.NextHopAddress == _lastUnheldNextHop && now - _lastUnheldRequest < _time.TimestampFrequency)
+            return;
+        _lastUnheldNextHop = decision.NextHopAddress;
+        _lastUnheldRequest = now;
+        _resolver.Request(decision.Egress, decision.NextHopAddress);
     }
 
     /// <summary>Copies the frame to the scratch buffer and fills in its checksum there; <paramref name="frame"/> then

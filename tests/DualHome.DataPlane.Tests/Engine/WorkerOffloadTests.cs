@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using DualHome.DataPlane.Counters;
 using DualHome.DataPlane.Engine;
+using DualHome.DataPlane.Prefixes;
 using DualHome.DataPlane.Tests.Support;
 using DualHome.Wire.Ethernet;
 using DualHome.Wire.Ipv6;
@@ -18,10 +19,11 @@ public sealed class WorkerOffloadTests
     private readonly Site _site = new();
     private readonly FakePort _lan = new() { CarriesLarge = true }, _wanA = new() { CarriesLarge = true }, _wanB = new() { CarriesLarge = true };
     private readonly FakeResolver _resolver = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ForwardingWorker _worker;
 
     public WorkerOffloadTests() =>
-        _worker = new ForwardingWorker(_site.Forwarder, new FakeIo(_lan, _wanA, _wanB), _resolver, new FakeTimeProvider());
+        _worker = new ForwardingWorker(_site.Forwarder, new FakeIo(_lan, _wanA, _wanB), _resolver, _time);
 
     /// <summary>A GRO'd TCP super-frame: 20-byte TCP header, <paramref name="payload"/> bytes, segments of <paramref name="gsoSize"/>.</summary>
     private static (byte[] Frame, VirtioNetHeader Offload) SuperFrame(string source, string destination, int payload, ushort gsoSize,
@@ -127,16 +129,23 @@ public sealed class WorkerOffloadTests
     }
 
     [Fact]
-    public void A_super_frame_for_an_unresolved_neighbour_is_dropped_not_held()
+    public void A_super_frame_for_an_unresolved_neighbour_is_dropped_not_held_but_asks_for_the_neighbour_once_a_second()
     {
-        var (large, offload) = SuperFrame(Site.Server, "2001:db8:a:1::99", 3_000, 1400, Site.WanAMac, Site.GatewayAMac);
-        _wanA.Incoming.Enqueue(large);
-        _wanA.IncomingOffloads[large] = offload;
-
-        _worker.RunOnce(TimeSpan.Zero);
+        const string newHost = "2001:db8:a:1::99";
+        for (int i = 0; i < 3; i++)
+        {
+            var (large, offload) = SuperFrame(Site.Server, newHost, 3_000, 1400, Site.WanAMac, Site.GatewayAMac);
+            _wanA.Incoming.Enqueue(large);
+            _wanA.IncomingOffloads[large] = offload;
+            _worker.RunOnce(TimeSpan.Zero);
+            if (i == 1)
+                _time.Advance(TimeSpan.FromSeconds(1));
+        }
 
         Assert.Equal(0, _worker.Pending);
-        Assert.Equal(1, _site.Drops.Get(Port.Lan, DropReason.NoNeighbor));
+        Assert.Equal(3, _site.Drops.Get(Port.Lan, DropReason.NoNeighbor));
+        Assert.Equal(2, _resolver.Requests.Count); // the first frame, then the first after a second
+        Assert.All(_resolver.Requests, r => Assert.Equal((Port.Lan, Ipv6Key.From(IPAddress.Parse(newHost))), r));
     }
 
     /// <summary>RFC 8200 §8.1 for UDP, folded; independent of the code under test.</summary>
