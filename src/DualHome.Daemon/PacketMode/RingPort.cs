@@ -1,3 +1,4 @@
+using DualHome.Config;
 using DualHome.DataPlane.Engine;
 using DualHome.Linux.Packet;
 using DualHome.Wire.Offload;
@@ -37,6 +38,21 @@ public sealed class RingPort : IPacketPort, IDisposable
         _tx = socket.Tx;
     }
 
+    /// <summary>The port's sockets as <paramref name="settings"/> ask (ring depth, carried offloads); on failure none stays open.</summary>
+    public static RingPort Open(string interfaceName, PacketFanout? fanout, DataPlaneConfig settings)
+    {
+        var socket = PacketSocket.Open(interfaceName, Options(fanout, settings.RingFrames, settings.CarriesOffloads));
+        try
+        {
+            return new RingPort(socket, settings.CarriesOffloads ? PacketSocket.Open(interfaceName, LargeSenderOptions()) : null);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     /// <summary><paramref name="receiveFrames"/> receive slots of 2 KiB (DataPlane.RingFrames, 8192 = 16 MiB by default)
     /// ride out a worker kept off its CPU: 8192 are 55 ms at 148 kpps (gigabit line rate at 64 B). The bench lost
     /// frames from 163, 263 and 369+ kpps with 2048, 4096 and 8192 slots on its busy 2-CPU machine. 512 transmit slots
@@ -63,8 +79,6 @@ public sealed class RingPort : IPacketPort, IDisposable
     };
 
     public PacketRxRing Receiver => _rx;
-
-    public bool TryReceive(out ReadOnlySpan<byte> frame) => _rx.TryNext(out frame, out _);
 
     /// <summary>A slot whose whole frame was not queued (the socket's buffer was full) is skipped and counted with the
     /// ring's own drops. If a later copy made it, the next truncated slot takes that one: the frames stay whole, only
@@ -95,13 +109,16 @@ public sealed class RingPort : IPacketPort, IDisposable
 
     public void ReleaseReceived() => _rx.Release();
     public bool TryGetTransmitSlot(out Span<byte> slot) => _tx.TryGetSlot(out slot);
-    public void CommitTransmit(int length) => _tx.Commit(length);
-
     public void CommitTransmit(int length, in VirtioNetHeader offload)
     {
+        if (_large is null)
+        {
+            _tx.Commit(length); // offloads off: no header room in the slots, nothing to write
+            return;
+        }
         Span<byte> header = stackalloc byte[VirtioNetHeader.Length];
         offload.TryWrite(header);
-        _tx.Commit(length, header); // the ring ignores it without PACKET_VNET_HDR
+        _tx.Commit(length, header);
     }
 
     public bool TrySendLarge(Span<byte> headroomAndFrame, in VirtioNetHeader offload)

@@ -76,19 +76,7 @@ public sealed class WorkerPool : IDisposable
         try
         {
             for (int p = 0; p < ports.Count; p++)
-            {
-                var options = RingPort.Options(settings.Workers > 1 ? Fanout(p) : null, settings.RingFrames, settings.CarriesOffloads);
-                var socket = PacketSocket.Open(ports[p].Name, options);
-                try
-                {
-                    rings.Add(new RingPort(socket, settings.CarriesOffloads ? PacketSocket.Open(ports[p].Name, RingPort.LargeSenderOptions()) : null));
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            }
+                rings.Add(RingPort.Open(ports[p].Name, settings.Workers > 1 ? Fanout(p) : null, settings));
             var worker = new ForwardingWorker(forwarder, new RingIo(rings), resolver, TimeProvider.System, nap: settings.Coalesce);
             opened.SetResult(worker);
             RunResilient(id, worker, log, stop);

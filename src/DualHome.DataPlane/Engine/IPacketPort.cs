@@ -9,21 +9,14 @@ namespace DualHome.DataPlane.Engine;
 /// </summary>
 public interface IPacketPort
 {
-    /// <summary>The next received frame, valid until <see cref="ReleaseReceived"/>; false when none is waiting.</summary>
-    bool TryReceive(out ReadOnlySpan<byte> frame);
-
     /// <summary>
-    /// As <see cref="TryReceive(out ReadOnlySpan{byte})"/>, with the frame's offload header (PACKET_VNET_HDR: GSO and
-    /// checksum metadata; <see cref="VirtioNetHeader.None"/> without it). A frame too long for a ring slot (a GRO
-    /// super-frame) is read whole into <paramref name="large"/>: its header in the first
+    /// The next received frame, valid until <see cref="ReleaseReceived"/>, with its offload header (PACKET_VNET_HDR: GSO
+    /// and checksum metadata; <see cref="VirtioNetHeader.None"/> without it); false when none is waiting. A frame too
+    /// long for a ring slot (a GRO super-frame) is read whole into <paramref name="large"/>: its header in the first
     /// <see cref="VirtioNetHeader.Length"/> bytes, the frame after them, so it can be rewritten and sent from there
     /// (<see cref="TrySendLarge"/>). Release it all the same.
     /// </summary>
-    bool TryReceive(Span<byte> large, out ReadOnlySpan<byte> frame, out VirtioNetHeader offload)
-    {
-        offload = VirtioNetHeader.None;
-        return TryReceive(out frame);
-    }
+    bool TryReceive(Span<byte> large, out ReadOnlySpan<byte> frame, out VirtioNetHeader offload);
 
     /// <summary>Hands the frame from <see cref="TryReceive"/> back to the ring.</summary>
     void ReleaseReceived();
@@ -31,19 +24,16 @@ public interface IPacketPort
     /// <summary>A free transmit slot to write one frame into; false when the ring is full.</summary>
     bool TryGetTransmitSlot(out Span<byte> slot);
 
-    /// <summary>Queues the first <paramref name="length"/> bytes of the slot for sending.</summary>
-    void CommitTransmit(int length);
-
-    /// <summary>As <see cref="CommitTransmit(int)"/>, asking the kernel to apply <paramref name="offload"/> (segment,
-    /// fill the checksum); a port without offload headers ignores it.</summary>
-    void CommitTransmit(int length, in VirtioNetHeader offload) => CommitTransmit(length);
+    /// <summary>Queues the first <paramref name="length"/> bytes of the slot for sending, asking the kernel to apply
+    /// <paramref name="offload"/> (segment, fill the checksum); a port without offload headers ignores it.</summary>
+    void CommitTransmit(int length, in VirtioNetHeader offload);
 
     /// <summary>
     /// Sends one frame too long for a transmit slot, after everything committed (order kept): the frame starts at
     /// <see cref="VirtioNetHeader.Length"/> in <paramref name="headroomAndFrame"/>, and the port writes
     /// <paramref name="offload"/> in front of it. False when the port cannot send such frames or the kernel refused.
     /// </summary>
-    bool TrySendLarge(Span<byte> headroomAndFrame, in VirtioNetHeader offload) => false;
+    bool TrySendLarge(Span<byte> headroomAndFrame, in VirtioNetHeader offload);
 
     /// <summary>Sends everything committed (one system call for the batch).</summary>
     void FlushTransmit();

@@ -27,16 +27,11 @@ public sealed class FakePort : IPacketPort
     public bool FlushFrees { get; set; } = true;
     public int Flushes { get; private set; }
 
-    public bool TryReceive(out ReadOnlySpan<byte> frame)
-    {
-        frame = Incoming.Count > 0 ? Incoming.Peek() : default;
-        return Incoming.Count > 0;
-    }
-
     public bool TryReceive(Span<byte> large, out ReadOnlySpan<byte> frame, out VirtioNetHeader offload)
     {
         offload = VirtioNetHeader.None;
-        if (!TryReceive(out frame))
+        frame = Incoming.Count > 0 ? Incoming.Peek() : default;
+        if (Incoming.Count == 0)
             return false;
         IncomingOffloads.TryGetValue(Incoming.Peek(), out offload);
         if (CarriesLarge && frame.Length > SlotLength)
@@ -55,8 +50,6 @@ public sealed class FakePort : IPacketPort
         slot = _committed.Count < TxCapacity ? _slot.AsSpan(0, SlotLength) : default;
         return _committed.Count < TxCapacity;
     }
-
-    public void CommitTransmit(int length) => CommitTransmit(length, VirtioNetHeader.None);
 
     public void CommitTransmit(int length, in VirtioNetHeader offload)
     {

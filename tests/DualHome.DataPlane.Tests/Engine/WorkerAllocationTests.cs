@@ -1,5 +1,6 @@
 using DualHome.DataPlane.Engine;
 using DualHome.DataPlane.Tests.Support;
+using DualHome.Wire.Offload;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DualHome.DataPlane.Tests.Engine;
@@ -50,15 +51,17 @@ public sealed class WorkerAllocationTests
 
         public long Sent { get; private set; }
 
-        public bool TryReceive(out ReadOnlySpan<byte> frame)
+        public bool TryReceive(Span<byte> large, out ReadOnlySpan<byte> frame, out VirtioNetHeader offload)
         {
+            offload = VirtioNetHeader.None;
             frame = _next < frames.Length ? frames[_next] : default;
             return _next < frames.Length;
         }
 
         public void ReleaseReceived() => _next++;
         public bool TryGetTransmitSlot(out Span<byte> slot) { slot = _slot; return true; }
-        public void CommitTransmit(int length) => Sent++;
+        public void CommitTransmit(int length, in VirtioNetHeader offload) => Sent++;
+        public bool TrySendLarge(Span<byte> headroomAndFrame, in VirtioNetHeader offload) => false;
         public void FlushTransmit() => _next = 0;
         public long TakeReceiveDrops() => 0;
     }
