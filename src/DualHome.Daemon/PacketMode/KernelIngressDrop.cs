@@ -1,4 +1,5 @@
 using System.Net;
+using DualHome.Daemon.Platform;
 using DualHome.Linux;
 using DualHome.Linux.Bpf;
 using DualHome.Linux.Netlink;
@@ -19,7 +20,7 @@ public sealed class KernelIngressDrop : IDisposable
     private readonly IReadOnlyList<IPAddress> _routerAddresses;
     private readonly ILogger _log;
     private readonly RtnetlinkEvents _events;
-    private readonly Thread _watcher;
+    private readonly ReceiveThread _watcher;
     private readonly object _gate = new();
     private bool _disposed;
 
@@ -30,8 +31,7 @@ public sealed class KernelIngressDrop : IDisposable
         _routerAddresses = routerAddresses;
         _log = log;
         Sync();
-        _watcher = new Thread(Watch) { IsBackground = true, Name = "ingress drop" };
-        _watcher.Start();
+        _watcher = ReceiveThread.Start("ingress drop", _ => Watch(), _events.Dispose);
     }
 
     /// <summary>"tcx link" or "clsact filter" (kernels before 6.6), as show counters prints it.</summary>
@@ -69,21 +69,16 @@ public sealed class KernelIngressDrop : IDisposable
             _disposed = true;
             _drop.Dispose(); // detached: the kernel sees every frame again before the workers stop
         }
-        _events.Dispose(); // wakes the watcher
-        _watcher.Join(TimeSpan.FromSeconds(2));
+        _watcher.Dispose(); // closes the event socket, which wakes it
     }
 
-    private void Watch()
+    /// <summary>One event; false once the socket is closed. A read error pauses and retries (ReceiveThread), and the
+    /// next event resyncs the whole set, so nothing missed in between stays missing.</summary>
+    private bool Watch()
     {
-        try
-        {
-            while (_events.TryRead(out var ev))
-                if (ev is AddressEvent or ResyncNeeded) Sync();
-        }
-        catch (NativeErrorException e)
-        {
-            DataPlaneLog.IngressDropSyncFailed(_log, e.Message);
-        }
+        if (!_events.TryRead(out var ev)) return false;
+        if (ev is AddressEvent or ResyncNeeded) Sync();
+        return true;
     }
 
     /// <summary>The whole set again, from a dump: simpler than applying events one by one, and an address change is rare.</summary>
